@@ -31,11 +31,16 @@ public final class CommandLineDispatcher {
         return args.length > 0 && COMMAND_WORDS.contains(args[0]);
     }
 
+    /** Entry point of the jar: the real stdout for results, everything else (System.out included) on stderr. */
     public static int run(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintStream err = System.err;
         // Anything a library prints on stdout would break "the result is the last stdout line".
-        System.setOut(err);
+        System.setOut(System.err);
+        return run(args, out, System.err);
+    }
+
+    /** Runs a command with the given streams (tests call this in-process; the database is shared). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         SpringApplication application = new SpringApplication(ZlvApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
