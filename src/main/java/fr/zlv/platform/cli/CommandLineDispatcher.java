@@ -1,6 +1,5 @@
 package fr.zlv.platform.cli;
 
-import fr.zlv.ZlvApplication;
 import fr.zlv.shared.CommandLineCommand;
 import fr.zlv.shared.security.Roles;
 import java.io.PrintStream;
@@ -41,7 +40,7 @@ public final class CommandLineDispatcher {
 
     /** Runs a command with the given streams (tests call this in-process; the database is shared). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        SpringApplication application = new SpringApplication(ZlvApplication.class);
+        SpringApplication application = new SpringApplication(applicationClass());
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
@@ -71,6 +70,15 @@ public final class CommandLineDispatcher {
             err.println("Commandes :");
             commands.forEach(c -> err.println("  java -jar zlv.jar " + c.usage()));
             return "help".equals(args[0]) ? 0 : 2;
+        }
+    }
+
+    /** Looked up by name: the application class depends on this dispatcher, not the other way round. */
+    private static Class<?> applicationClass() {
+        try {
+            return Class.forName("fr.zlv.ZlvApplication");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
         }
     }
 
