@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demo         whether to create the demo territory; blank means "only with the embedded database" ({@code ZLV_DEMO})
  * @param demoPassword the password of the demo accounts, applied at each start ({@code ZLV_DEMO_PASSWORD})
  * @param publicUrl    the address users and owners reach the product at ({@code ZLV_PUBLIC_URL})
+ * @param mailFrom     sender address of the e-mails ({@code ZLV_MAIL_FROM})
  */
 @ConfigurationProperties("zlv")
 public record ZlvProperties(
@@ -23,7 +24,8 @@ public record ZlvProperties(
         String dbPassword,
         String demo,
         String demoPassword,
-        String publicUrl) {
+        String publicUrl,
+        String mailFrom) {
 
     public boolean embeddedDatabase() {
         return dbUrl == null || dbUrl.isBlank();
