@@ -14,7 +14,7 @@ create index establishment_name_search on establishment using gin (immutable_una
 
 create table establishment_commune (
     establishment_id bigint not null references establishment (id) on delete cascade,
-    commune_code     text   not null,
+    commune_code     text   not null references commune (code),
     primary key (establishment_id, commune_code)
 );
 create index establishment_commune_by_commune on establishment_commune (commune_code);

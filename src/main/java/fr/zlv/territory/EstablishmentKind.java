@@ -51,6 +51,17 @@ public enum EstablishmentKind {
         return Arrays.stream(values()).filter(k -> k.code.equalsIgnoreCase(code)).findFirst();
     }
 
+    /**
+     * Kinds created from the reference geography, whose perimeter is recomputed from it (a commune
+     * itself, an EPCI its members, a département or région its communes).
+     */
+    public boolean derivedFromGeography() {
+        return switch (this) {
+            case COM, COM_TOM, CC, CA, CU, METRO, MET69, DEP, REG -> true;
+            default -> false;
+        };
+    }
+
     /** Kinds whose perimeter is a hand-made list of communes rather than derived from the geography. */
     public boolean hasCustomPerimeter() {
         return switch (this) {
