@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
 class ReferenceDataWriter {
 
     /** Serialises concurrent loads (a server start and a command-line run on the same database). */
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataWriter.class);
+
     private static final long LOCK_KEY = 0x5A4C565245464CL;
 
     private final JdbcClient jdbc;
@@ -48,21 +52,34 @@ class ReferenceDataWriter {
     List<FileReport> write(List<ParsedFile> files) {
         jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(LOCK_KEY).query(Integer.class).single();
         Map<ReferenceFile, Counts> counts = new EnumMap<>(ReferenceFile.class);
+        long start = System.nanoTime();
         for (ParsedFile parsed : files) {
             copyToTemporaryTable(parsed);
             counts.computeIfAbsent(parsed.file(), f -> new Counts()).read = parsed.rows().size();
         }
+        start = logStep("copy", start);
         skipUnknownCodes(counts);
+        start = logStep("skip", start);
         upsertAll(counts);
+        start = logStep("upsert", start);
         deleteGoneAttributes(counts);
+        start = logStep("delete attributes", start);
         // derived perimeters follow the new geography before stale communes can be deleted
         perimeters.refreshAll();
+        start = logStep("perimeters", start);
         deleteGoneGeography(counts);
+        logStep("delete geography", start);
         return counts.entrySet().stream().map(e -> {
             Counts c = e.getValue();
             return new FileReport(e.getKey().fileName, c.read, c.inserted, c.updated,
                     c.read - c.skipped - c.inserted - c.updated, c.skipped, c.deleted);
         }).toList();
+    }
+
+    private static long logStep(String step, long since) {
+        long now = System.nanoTime();
+        log.debug("Reference load step '{}' took {} ms", step, (now - since) / 1_000_000);
+        return now;
     }
 
     private void copyToTemporaryTable(ParsedFile parsed) {
