@@ -1,0 +1,132 @@
+package fr.zlv.housing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Encodes one row in PostgreSQL's COPY text format (tab separated, {@code \N} for null). Hand-written
+ * because it runs once per field of millions of rows: no intermediate objects beyond one builder.
+ */
+final class CopyRowEncoder {
+
+    private final StringBuilder row = new StringBuilder(1024);
+    private boolean first = true;
+
+    void reset() {
+        row.setLength(0);
+        first = true;
+    }
+
+    CharSequence line() {
+        row.append('\n');
+        return row;
+    }
+
+    private void sep() {
+        if (!first) {
+            row.append('\t');
+        }
+        first = false;
+    }
+
+    void text(String value) {
+        sep();
+        if (value == null) {
+            row.append("\\N");
+        } else {
+            escape(value, row);
+        }
+    }
+
+    void number(Number value) {
+        sep();
+        row.append(value == null ? "\\N" : value instanceof BigDecimal b ? b.toPlainString() : value.toString());
+    }
+
+    void bool(Boolean value) {
+        sep();
+        row.append(value == null ? "\\N" : value ? "t" : "f");
+    }
+
+    void date(LocalDate value) {
+        sep();
+        row.append(value == null ? "\\N" : value.toString());
+    }
+
+    /** A text[] literal: {"a","b"}, then COPY-escaped. */
+    void array(List<String> values) {
+        sep();
+        if (values == null) {
+            row.append("\\N");
+            return;
+        }
+        StringBuilder literal = new StringBuilder(64).append('{');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            String v = values.get(i);
+            if (v == null) {
+                literal.append("NULL");
+                continue;
+            }
+            literal.append('"');
+            for (int k = 0; k < v.length(); k++) {
+                char c = v.charAt(k);
+                if (c == '"' || c == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
+        }
+        escape(literal.append('}'), row);
+    }
+
+    /** A jsonb value already serialised. */
+    void json(CharSequence json) {
+        sep();
+        escape(json, row);
+    }
+
+    static void escape(CharSequence value, StringBuilder out) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    /** Appends a JSON string literal (or null). */
+    static void jsonString(String value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

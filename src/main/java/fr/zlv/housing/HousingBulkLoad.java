@@ -1,0 +1,186 @@
+package fr.zlv.housing;
+
+import fr.zlv.shared.security.AdminOnly;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Bulk load of dwellings and owners from a yearly source file (LOVAC): rows are streamed with COPY
+ * into a staging table, then merged with a handful of set-based statements. Runs inside the
+ * caller's transaction so that an import is all or nothing.
+ */
+@Service
+public class HousingBulkLoad {
+
+    /** Receives the rows to load, one at a time. */
+    public interface Sink {
+        void accept(BulkHousing row) throws IOException;
+    }
+
+    /** Streams the rows of a file into the sink. */
+    public interface Producer {
+        void produce(Sink sink) throws Exception;
+    }
+
+    private static final int BUFFER = 1 << 16;
+
+    private final DataSource dataSource;
+    private final HousingBulkSql sql;
+
+    HousingBulkLoad(DataSource dataSource, HousingBulkSql sql) {
+        this.dataSource = dataSource;
+        this.sql = sql;
+    }
+
+    /**
+     * Loads the rows of a LOVAC millésime.
+     *
+     * @param millesime      the file's year; its source label is {@code lovac-YYYY}
+     * @param detectExits    whether dwellings of the previous millésime absent from this one leave vacancy
+     *                       (false when an older millésime is imported)
+     * @param coveredCommunes the communes the file covers: exits happen only there
+     * @param phases         told the name of each merge step as it starts
+     */
+    @AdminOnly
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BulkLoadResult loadLovac(int millesime, boolean detectExits, Producer producer,
+                                    java.util.function.Supplier<List<String>> coveredCommunes,
+                                    Consumer<String> phases) throws Exception {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        sql.createStaging();
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(HousingBulkSql.COPY_STAGING);
+        long staged;
+        try {
+            staged = stream(copy, producer);
+        } catch (Exception | Error e) {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the transaction is rolled back anyway
+                }
+            }
+            throw e;
+        }
+        return sql.merge(millesime, "lovac-" + millesime, detectExits, coveredCommunes.get(), staged, phases);
+    }
+
+    private long stream(CopyIn copy, Producer producer) throws Exception {
+        var encoder = new CopyRowEncoder();
+        var json = new StringBuilder(512);
+        byte[][] buffer = {new byte[BUFFER]};
+        int[] used = {0};
+        long[] count = {0};
+        producer.produce(row -> {
+            encode(row, encoder, json);
+            byte[] bytes = encoder.line().toString().getBytes(StandardCharsets.UTF_8);
+            try {
+                if (used[0] + bytes.length > buffer[0].length) {
+                    copy.writeToCopy(buffer[0], 0, used[0]);
+                    used[0] = 0;
+                }
+                if (bytes.length > buffer[0].length) {
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                } else {
+                    System.arraycopy(bytes, 0, buffer[0], used[0], bytes.length);
+                    used[0] += bytes.length;
+                }
+            } catch (SQLException e) {
+                throw new IOException(e);
+            }
+            count[0]++;
+        });
+        if (used[0] > 0) {
+            copy.writeToCopy(buffer[0], 0, used[0]);
+        }
+        copy.endCopy();
+        return count[0];
+    }
+
+    private static void encode(BulkHousing h, CopyRowEncoder e, StringBuilder json) {
+        e.reset();
+        e.number(h.lineNumber());
+        e.text(h.localId());
+        e.text(h.invariant());
+        e.text(h.geoCode());
+        e.text(h.communeCode());
+        e.text(h.departement());
+        e.text(h.plotId());
+        e.text(h.cadastralReference());
+        e.text(h.buildingId());
+        e.text(h.buildingLocation());
+        e.array(h.addressLines());
+        e.number(h.longitude());
+        e.number(h.latitude());
+        e.text(h.geolocationSource());
+        e.text(h.kind());
+        e.number(h.rooms());
+        e.number(h.livingArea());
+        e.number(h.buildingYear());
+        e.number(h.plotArea());
+        e.number(h.cadastralClassification());
+        e.bool(h.uncomfortable());
+        e.text(h.condominium());
+        e.bool(h.taxed());
+        e.number(h.rentalValue());
+        e.number(h.vacancyStartYear());
+        e.text(h.mutationType());
+        e.date(h.mutationDate());
+        e.number(h.mutationValue());
+        e.number(h.beneficiaryCount());
+        json.setLength(0);
+        json.append('[');
+        for (int i = 0; i < h.owners().size(); i++) {
+            BulkOwner o = h.owners().get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"rank\":").append(o.rank());
+            field(json, "key", o.key());
+            field(json, "idpersonne", o.idpersonne());
+            field(json, "full_name", o.fullName());
+            field(json, "administrator", o.administrator());
+            field(json, "birth_date", o.birthDate() == null ? null : o.birthDate().toString());
+            json.append(",\"address\":");
+            if (o.addressLines() == null) {
+                json.append("null");
+            } else {
+                json.append('[');
+                for (int k = 0; k < o.addressLines().size(); k++) {
+                    if (k > 0) {
+                        json.append(',');
+                    }
+                    CopyRowEncoder.jsonString(o.addressLines().get(k), json);
+                }
+                json.append(']');
+            }
+            field(json, "siren", o.siren());
+            field(json, "kind_code", o.kindCode());
+            field(json, "entity", o.entity());
+            field(json, "legal_group", o.legalGroup());
+            field(json, "property_right", o.propertyRight());
+            field(json, "owner_account_id", o.ownerAccountId());
+            field(json, "property_right_id", o.propertyRightId());
+            field(json, "locprop", o.locprop());
+            json.append('}');
+        }
+        json.append(']');
+        e.json(json);
+    }
+
+    private static void field(StringBuilder json, String name, String value) {
+        json.append(",\"").append(name).append("\":");
+        CopyRowEncoder.jsonString(value, json);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Dwellings (housing), buildings, owners, ownerships and their history (events). Owns every SQL
+ * statement that writes these tables, including the bulk load that imports hand their rows to.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
+package fr.zlv.housing;
