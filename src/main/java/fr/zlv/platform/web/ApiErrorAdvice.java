@@ -1,0 +1,91 @@
+package fr.zlv.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Errors of {@code /api/v1/**} as {@code {"error": "...", "id": "..."}} with a French message.
+ * Page requests are not touched: the handler rethrows, which tells Spring MVC to go on as if it had
+ * not matched, so pages end on the error views. Security exceptions are rethrown too: the security
+ * chain answers 401/403 for the API. Controllers' own {@code @ExceptionHandler}s still win.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiErrorAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Map<String, String>> handle(Exception exception, HttpServletRequest request) throws Exception {
+        if (!ErrorIds.isApi(request.getRequestURI().substring(request.getContextPath().length()))
+                || exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
+            throw exception;
+        }
+        int status = statusOf(exception);
+        String message = messageOf(exception, status);
+        String id = ErrorIds.next();
+        if (status >= 500) {
+            log.error("Erreur {} : {} sur {} {}", id, status, request.getMethod(), request.getRequestURI(), exception);
+        } else {
+            log.info("Erreur {} : {} sur {} {} : {}", id, status, request.getMethod(), request.getRequestURI(), message);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message, "id", id));
+    }
+
+    private static int statusOf(Exception exception) {
+        if (exception instanceof ErrorResponse response) {
+            return response.getStatusCode().value();
+        }
+        ResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(exception.getClass(), ResponseStatus.class);
+        if (annotated != null) {
+            return annotated.code().value();
+        }
+        if (exception instanceof IllegalArgumentException || exception instanceof BindException
+                || exception instanceof TypeMismatchException || exception instanceof HttpMessageNotReadableException) {
+            return HttpStatus.BAD_REQUEST.value();
+        }
+        if (exception instanceof java.util.NoSuchElementException) {
+            return HttpStatus.NOT_FOUND.value();
+        }
+        return HttpStatus.INTERNAL_SERVER_ERROR.value();
+    }
+
+    /** Our own input exceptions carry a French message naming the field; framework ones get one here. */
+    private static String messageOf(Exception exception, int status) {
+        if (status >= 500) {
+            return ErrorMessages.of(status);
+        }
+        return switch (exception) {
+            case MissingServletRequestParameterException missing ->
+                    "Le paramètre « " + missing.getParameterName() + " » est obligatoire.";
+            case MethodArgumentTypeMismatchException mismatch ->
+                    "La valeur « " + mismatch.getValue() + " » du paramètre « " + mismatch.getName() + " » n'est pas valide.";
+            case BindException bind when bind.getFieldError() != null ->
+                    "Le champ « " + bind.getFieldError().getField() + " » n'est pas valide"
+                            + (bind.getFieldError().getDefaultMessage() == null ? "." : " : " + bind.getFieldError().getDefaultMessage());
+            case HttpMessageNotReadableException ignored -> "Le corps de la requête est illisible (JSON attendu).";
+            case ErrorResponse ignored -> ErrorMessages.of(status);
+            default -> exception.getMessage() == null || exception.getMessage().isBlank()
+                    ? ErrorMessages.of(status) : exception.getMessage();
+        };
+    }
+}

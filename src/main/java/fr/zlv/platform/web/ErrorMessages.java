@@ -1,0 +1,25 @@
+package fr.zlv.platform.web;
+
+/** The French wording of HTTP errors shown to users and API clients. */
+final class ErrorMessages {
+
+    private ErrorMessages() {
+    }
+
+    static String of(int status) {
+        return switch (status) {
+            case 400 -> "Requête invalide";
+            case 401 -> "Authentification requise";
+            case 403 -> "Accès refusé";
+            case 404 -> "Ressource introuvable";
+            case 405 -> "Méthode non autorisée";
+            case 406 -> "Format de réponse non disponible";
+            case 409 -> "Conflit avec l'état actuel de la ressource";
+            case 413 -> "Contenu trop volumineux";
+            case 415 -> "Format de contenu non pris en charge";
+            case 429 -> "Trop de requêtes, réessayez dans un instant";
+            case 503 -> "Service momentanément indisponible";
+            default -> status >= 500 ? "Erreur interne du serveur" : "Requête refusée";
+        };
+    }
+}
