@@ -4,10 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import fr.zlv.shared.security.Roles;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
+import fr.zlv.territory.EstablishmentManagement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The admin's establishment pages: create from the reference geography, find, deactivate. */
@@ -19,6 +25,9 @@ class AdminEstablishmentsBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EstablishmentManagement establishments;
 
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name);
@@ -51,6 +60,7 @@ class AdminEstablishmentsBrowserTests {
                 .setHasText("est créé"))).isVisible();
         assertThat(page.locator("#nombre-communes")).hasText("1 commune");
         assertThat(page.locator("#perimetre tbody")).containsText("39478");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshotDir().resolve("admin-establishment.png")));
         assertThat(page.locator("main")).containsText("Actif");
 
         page.getByRole(AriaRole.LINK, named("Désactiver l’établissement")).click();
@@ -88,7 +98,29 @@ class AdminEstablishmentsBrowserTests {
     }
 
     @Test
-    void theListIsPagedAndSearchable() {
+    void theListIsPagedBy50() throws Exception {
+        // 55 communes named Saint-… of Saône-et-Loire become establishments (idempotent if already there)
+        List<String> codes;
+        try (var lines = Files.lines(Path.of("src/main/resources/reference/communes.csv"))) {
+            codes = lines.map(l -> l.split(";")).filter(f -> f[3].equals("71") && f[1].startsWith("Saint-"))
+                    .map(f -> f[0]).limit(55).toList();
+        }
+        codes.forEach(code -> Roles.asSystem(() -> establishments.createFromReference(code)));
+
+        Page page = browser.newPage(port);
+        BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
+        page.navigate("/admin/etablissements?q=saint");
+        assertThat(page.locator("#resultats tbody tr")).hasCount(50);
+        var pagination = page.getByRole(AriaRole.NAVIGATION, named("Pagination"));
+        assertThat(pagination.locator("[aria-current=page]")).hasText("1");
+        pagination.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Page suivante")).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*q=saint.*page=2.*"));
+        assertThat(pagination.locator("[aria-current=page]")).hasText("2");
+        assertThat(page.locator("#resultats tbody tr").first()).containsText("Saint-");
+    }
+
+    @Test
+    void theListIsSearchableAndLeadsToTheDetail() {
         Page page = browser.newPage(port);
         BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
 

@@ -79,6 +79,7 @@ class HomePageBrowserTests {
         assertThat(page.locator("h1")).hasText("Accès refusé");
         assertThat(page.locator("main")).containsText("Erreur 403");
         assertThat(page.locator("main")).not().containsText("Exception");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshotDir().resolve("forbidden.png")));
     }
 
     @Test
