@@ -123,3 +123,10 @@ create table event (
 );
 create index event_by_housing on event (housing_id, created_at);
 create index event_by_owner on event (owner_id, created_at) where owner_id is not null;
+
+-- The newest LOVAC millésime imported for each commune a file covered: an older file never
+-- overwrites, resets or moves out of vacancy what a newer one said about the same commune.
+create table lovac_coverage (
+    commune_code   text    primary key,
+    last_millesime integer not null
+);

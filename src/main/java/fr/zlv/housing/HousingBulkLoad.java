@@ -47,14 +47,13 @@ public class HousingBulkLoad {
      * Loads the rows of a LOVAC millésime.
      *
      * @param millesime      the file's year; its source label is {@code lovac-YYYY}
-     * @param detectExits    whether dwellings of the previous millésime absent from this one leave vacancy
-     *                       (false when an older millésime is imported)
-     * @param coveredCommunes the communes the file covers: exits happen only there
+     * @param coveredCommunes the communes the file covers: dwellings of the previous millésime absent from the
+     *                        file leave vacancy only there, and only if no newer millésime covered them
      * @param phases         told the name of each merge step as it starts
      */
     @AdminOnly
     @Transactional(propagation = Propagation.MANDATORY)
-    public BulkLoadResult loadLovac(int millesime, boolean detectExits, Producer producer,
+    public BulkLoadResult loadLovac(int millesime, Producer producer,
                                     java.util.function.Supplier<List<String>> coveredCommunes,
                                     Consumer<String> phases) throws Exception {
         Connection connection = DataSourceUtils.getConnection(dataSource);
@@ -73,7 +72,7 @@ public class HousingBulkLoad {
             }
             throw e;
         }
-        return sql.merge(millesime, "lovac-" + millesime, detectExits, coveredCommunes.get(), staged, phases);
+        return sql.merge(millesime, "lovac-" + millesime, coveredCommunes.get(), staged, phases);
     }
 
     private long stream(CopyIn copy, Producer producer) throws Exception {

@@ -52,16 +52,19 @@ class HousingBulkSql {
                 ) on commit drop""").update();
     }
 
-    BulkLoadResult merge(int millesime, String source, boolean detectExits, List<String> coveredCommunes,
+    BulkLoadResult merge(int millesime, String source, List<String> coveredCommunes,
                          long staged, Consumer<String> phases) {
         phases.accept("dédoublonnage");
+        // an older millésime than one already imported for the commune refreshes and resets nothing: it only adds its source
         // earliest vacancy start wins among duplicates, ties: first line of the file
         long distinct = jdbc.sql("""
                 create temp table lovac_dedup on commit drop as
-                select s.*, h.id as housing_id, coalesce(h.last_lovac_year, 0) <= :m as newest
+                select s.*, h.id as housing_id,
+                       (h.id is null or (coalesce(h.last_lovac_year, 0) <= :m and coalesce(c.last_millesime, 0) <= :m)) as newest
                   from (select distinct on (local_id) * from lovac_stage
                          order by local_id, vacancy_start_year nulls last, line_no) s
-                  left join housing h on h.local_id = s.local_id""").param("m", millesime).update();
+                  left join housing h on h.local_id = s.local_id
+                  left join lovac_coverage c on c.commune_code = s.commune_code""").param("m", millesime).update();
         jdbc.sql("create index on lovac_dedup (local_id)").update();
         jdbc.sql("analyze lovac_dedup").update();
 
@@ -109,10 +112,14 @@ class HousingBulkSql {
 
         long exits = 0;
         jdbc.sql("create temp table lovac_gone (id bigint primary key) on commit drop").update();
-        if (detectExits) {
-            phases.accept("sorties de la vacance");
-            exits = exits(millesime, coveredCommunes);
-        }
+        phases.accept("sorties de la vacance");
+        exits = exits(millesime, coveredCommunes);
+        jdbc.sql("""
+                insert into lovac_coverage (commune_code, last_millesime)
+                select unnest(string_to_array(:communes, ',')), :m
+                on conflict (commune_code) do update set last_millesime = excluded.last_millesime
+                 where lovac_coverage.last_millesime < excluded.last_millesime""")
+                .param("communes", String.join(",", coveredCommunes)).param("m", millesime).update();
         phases.accept("immeubles et indicateurs");
         refreshBuildings();
         refreshOwnerFlags();
@@ -172,8 +179,9 @@ class HousingBulkSql {
                 insert into lovac_gone (id)
                 select h.id from housing h
                  where h.last_lovac_year = :previous and h.commune_code = any(string_to_array(:communes, ',')) and h.status in (0, 1)
+                   and not exists (select 1 from lovac_coverage c where c.commune_code = h.commune_code and c.last_millesime > :m)
                    and not exists (select 1 from lovac_dedup d where d.local_id = h.local_id)""")
-                .param("previous", millesime - 1).param("communes", String.join(",", coveredCommunes)).update();
+                .param("previous", millesime - 1).param("m", millesime).param("communes", String.join(",", coveredCommunes)).update();
         jdbc.sql("""
                 insert into event (housing_id, kind, old_value, new_value, message)
                 select h.id, 'housing-exit-from-vacancy',
@@ -213,24 +221,22 @@ class HousingBulkSql {
                 with located as (
                     select l.housing_id, l.owner_id, h.commune_code, h.departement, h.address_dgfip as housing_address,
                            o.address_dgfip as owner_address,
-                           regexp_match(array_to_string(o.address_dgfip, ' '), '(\\d{5})\\s+([^0-9]+?)\\s*$') as pc
+                           regexp_match(array_to_string(o.address_dgfip, ' '), '^(.*?)\\s*(\\d{5})\\s+([^0-9]+?)\\s*$') as pc
                       from lovac_link l join housing h on h.id = l.housing_id join owner o on o.id = l.owner_id
                 ), placed as (
                     select x.*, case when x.pc is null then null
-                                     when x.pc[1] like '97%' or x.pc[1] like '98%' then left(x.pc[1], 3)
-                                     when x.pc[1] like '20%' then case when x.pc[1] < '20200' then '2A' else '2B' end
-                                     else left(x.pc[1], 2) end as owner_dep
+                                     when x.pc[2] like '97%' or x.pc[2] like '98%' then left(x.pc[2], 3)
+                                     when x.pc[2] like '20%' then case when x.pc[2] < '20200' then '2A' else '2B' end
+                                     else left(x.pc[2], 2) end as owner_dep
                       from located x
                 ), computed as (
                     select p.housing_id, p.owner_id,
                            case
                              when coalesce(array_length(p.owner_address, 1), 0) = 0 then 'other'
                              when p.pc is null then 'foreign-country'
-                             when p.pc[1] = any(c.postal_codes) and zlv_search_key(p.pc[2]) like zlv_search_key(c.name) || '%'
-                               then case when p.housing_address is not null and zlv_search_key(p.owner_address[1]) is not null
-                                              and zlv_search_key(p.owner_address[1]) <> ''
-                                              and zlv_search_key(array_to_string(p.housing_address, ' '))
-                                                  like zlv_search_key(p.owner_address[1]) || '%'
+                             when p.pc[2] = any(c.postal_codes) and zlv_search_key(p.pc[3]) like zlv_search_key(c.name) || '%'
+                               then case when p.housing_address is not null and zlv_search_key(p.pc[1]) <> ''
+                                              and zlv_search_key(p.pc[1]) like '%' || zlv_search_key(ltrim(p.housing_address[1], '0'))
                                          then 'same-address' else 'same-commune' end
                              when p.owner_dep = p.departement then 'same-department'
                              when od.region is not null and od.region = hd.region then 'same-region'

@@ -45,11 +45,6 @@ class ImportRunRepository {
                  where status = 'running' and id <> :id""").param("id", currentId).update();
     }
 
-    Integer newestImportedMillesime() {
-        return jdbc.sql("select max(millesime) from import_run where status = 'succeeded' and kind = 'lovac'")
-                .query(Integer.class).optional().orElse(null);
-    }
-
     List<ImportRunView> list(int limit) {
         return jdbc.sql("select * from import_run order by started_at desc, id desc limit :limit")
                 .param("limit", limit).query(ImportRunRepository::map).list();

@@ -202,8 +202,6 @@ public class LovacImportManagement {
         LovacFileFormat format = LovacFileFormat.detect(file);
         long fileSize = size(file);
         AtomicLong bytes = new AtomicLong();
-        Integer newest = runs.newestImportedMillesime();
-        boolean detectExits = newest == null || millesime >= newest;
         long[] rowsRead = {0};
         long[] selected = {0};
         SortedMap<String, Long> skipped = new TreeMap<>();
@@ -220,7 +218,7 @@ public class LovacImportManagement {
             LovacHeader header = new LovacHeader(List.copyOf(reader.fields()));
             header.checkRequired();
             LovacRowParser parser = new LovacRowParser(header, millesime, all, communes);
-            result = bulkLoad.loadLovac(millesime, detectExits, sink -> {
+            result = bulkLoad.loadLovac(millesime, sink -> {
                 while (reader.next()) {
                     rowsRead[0]++;
                     long line = reader.recordLine();
