@@ -169,7 +169,14 @@ class ReferenceDataWriter {
                 List.of("name", "kind", "population"), List.of("name", "kind", "population"));
         List<String> communeColumns = List.of("name", "zone", "departement", "region", "epci_siren", "siren",
                 "population", "postal_codes");
-        upsert(counts.get(ReferenceFile.COMMUNES), "commune", "code", "tmp_commune", "code", communeColumns, communeColumns);
+        Counts centroids = counts.get(ReferenceFile.CENTROIDS);
+        // new communes get their centre as they are inserted: a second pass would rewrite every row and index entry
+        int centresOfNewCommunes = jdbc.sql("""
+                select count(*) from tmp_centroid s where not exists (select 1 from commune c where c.code = s.code)""")
+                .query(Integer.class).single();
+        upsert(counts.get(ReferenceFile.COMMUNES), "commune", "code",
+                "(select t.*, s.longitude, s.latitude from tmp_commune t left join tmp_centroid s on s.code = t.code)", "code",
+                communeColumns, communeColumns, List.of("longitude", "latitude"));
         upsert(counts.get(ReferenceFile.ARRONDISSEMENTS), "arrondissement", "code", "tmp_arrondissement", "code",
                 List.of("name", "commune", "population"), List.of("name", "commune", "population"));
         upsert(counts.get(ReferenceFile.PROGRAMMES), "commune_programme", "commune_code", "tmp_programme", "code",
@@ -180,7 +187,6 @@ class ReferenceDataWriter {
                 List.of("zone"), List.of("zone"));
         upsert(counts.get(ReferenceFile.CONTOURS), "departement_contour", "code", "tmp_contour", "code",
                 List.of("geometry"), List.of("geometry"));
-        Counts centroids = counts.get(ReferenceFile.CENTROIDS);
         centroids.updated = jdbc.sql("""
                 update commune c set longitude = s.longitude, latitude = s.latitude
                   from tmp_centroid s
@@ -189,7 +195,8 @@ class ReferenceDataWriter {
         centroids.inserted = jdbc.sql("""
                 update commune c set longitude = s.longitude, latitude = s.latitude
                   from tmp_centroid s
-                 where c.code = s.code and c.longitude is null and c.latitude is null""").update();
+                 where c.code = s.code and c.longitude is null and c.latitude is null""").update()
+                + centresOfNewCommunes;
     }
 
     /**
@@ -200,14 +207,22 @@ class ReferenceDataWriter {
      */
     private void upsert(Counts counts, String table, String key, String source, String sourceKey,
                         List<String> targetColumns, List<String> sourceColumns) {
+        upsert(counts, table, key, source, sourceKey, targetColumns, sourceColumns, List.of());
+    }
+
+    /** @param insertOnlyColumns columns of the same name on both sides that are set on insert only */
+    private void upsert(Counts counts, String table, String key, String source, String sourceKey,
+                        List<String> targetColumns, List<String> sourceColumns, List<String> insertOnlyColumns) {
+        String insertOnly = insertOnlyColumns.stream().map(c -> ", " + c).collect(Collectors.joining());
+        String insertOnlySources = insertOnlyColumns.stream().map(c -> ", s." + c).collect(Collectors.joining());
         String targets = String.join(", ", targetColumns);
         String sources = sourceColumns.stream().map(c -> "s." + c).collect(Collectors.joining(", "));
         String current = targetColumns.stream().map(c -> "t." + c).collect(Collectors.joining(", "));
         counts.updated = jdbc.sql("update " + table + " t set (" + targets + ") = row(" + sources + ") from " + source
                 + " s where t." + key + " = s." + sourceKey
                 + " and row(" + current + ") is distinct from row(" + sources + ")").update();
-        counts.inserted = jdbc.sql("insert into " + table + " (" + key + ", " + targets + ") select s." + sourceKey + ", "
-                + sources + " from " + source + " s where not exists (select 1 from " + table + " t where t." + key
+        counts.inserted = jdbc.sql("insert into " + table + " (" + key + ", " + targets + insertOnly + ") select s."
+                + sourceKey + ", " + sources + insertOnlySources + " from " + source + " s where not exists (select 1 from " + table + " t where t." + key
                 + " = s." + sourceKey + ")").update();
     }
 
