@@ -105,6 +105,13 @@ public class ReferenceGeography {
                 .optional();
     }
 
+    /** The simplified contour of a mainland département, as GeoJSON geometry text (for maps). */
+    @PublicAccess
+    public Optional<String> departementContour(String code) {
+        return jdbc.sql("select geometry from departement_contour where code = ?").param(code == null ? "" : code.strip())
+                .query(String.class).optional();
+    }
+
     /** Key figures of the communes of a scope (the whole country for a national scope). */
     @AnyRole
     public TerritorySummary summarize(TerritoryScope scope) {

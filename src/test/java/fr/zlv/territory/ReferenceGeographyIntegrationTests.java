@@ -34,6 +34,12 @@ class ReferenceGeographyIntegrationTests {
     }
 
     @Test
+    void mainlandDepartementsHaveTheirContour() {
+        assertThat(geography.departementContour("2A")).get().asString().startsWith("{\"type\":\"");
+        assertThat(geography.departementContour("971")).isEmpty();
+    }
+
+    @Test
     void aCommuneWithoutItsOwnCentreGetsItsDepartementCentre() {
         String withoutCentre = jdbc.sql("select code from commune where longitude is null order by code limit 1")
                 .query(String.class).single();
