@@ -16,6 +16,11 @@ public record UserView(long id, String email, String firstName, String lastName,
         return name.isEmpty() ? email : name;
     }
 
+    /** Locked by too many failed sign-ins, right now. */
+    public boolean locked() {
+        return lockedUntil != null && lockedUntil.isAfter(OffsetDateTime.now());
+    }
+
     /**
      * @param narrowedCommunes the communes the user is limited to in this establishment; empty means all of them
      */

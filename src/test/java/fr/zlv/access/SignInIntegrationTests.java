@@ -187,4 +187,27 @@ class SignInIntegrationTests {
         assertThat(page.body()).contains(invited, "Invitation à rejoindre Zéro Logement Vacant",
                 "Conservé (pas de serveur SMTP)", "/invitation/");
     }
+
+    @Test
+    void anAdminNarrowsAPerimeterAndSuspendsAUserFromItsPage() {
+        var a = AccessTestData.establishment(establishments, AccessTestData.EPCI_A);
+        String agent = AccessTestData.email("fiche");
+        long id = AccessTestData.user(users, agent, Role.USUAL, List.of(a.id())).id();
+        String admin = AccessTestData.email("admin");
+        AccessTestData.user(users, admin, Role.ADMIN, List.of());
+        Browser browser = new Browser(port);
+        browser.signIn(admin, PASSWORD);
+
+        assertThat(browser.get("/admin/utilisateurs/" + id).body()).contains(agent, "Accès à tout le périmètre de la structure.");
+        var refused = browser.post("/admin/utilisateurs/" + id + "/perimetre", Map.of("establishmentId", String.valueOf(a.id()), "communes", "74042, 29232"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Ces communes ne font pas partie du périmètre de la structure : 29232.");
+        assertThat(browser.post("/admin/utilisateurs/" + id + "/perimetre", Map.of("establishmentId", String.valueOf(a.id()), "communes", "74042")).status())
+                .isEqualTo(302);
+        assertThat(browser.get("/admin/utilisateurs/" + id + "?ok=perimetre").body()).contains("Accès limité aux communes : 74042");
+
+        assertThat(browser.post("/admin/utilisateurs/" + id + "/suspension", Map.of()).status()).isEqualTo(302);
+        assertThat(browser.get("/admin/utilisateurs/" + id + "?ok=suspendu").body()).contains("Suspendu", "Réactiver le compte");
+        assertThat(new Browser(port).signIn(agent, PASSWORD).location()).endsWith("erreur=suspendu");
+    }
 }

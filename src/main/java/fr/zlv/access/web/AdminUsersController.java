@@ -154,7 +154,7 @@ class AdminUsersController {
     }
 
     private void fillDetail(Model model, long id) {
-        model.addAttribute("user", users.find(id).orElseThrow(() -> new ResponseStatusException(
+        model.addAttribute("account", users.find(id).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "Utilisateur introuvable.")));
     }
 }
