@@ -26,8 +26,12 @@ class AdminEstablishmentsBrowserTests {
     @LocalServerPort
     int port;
 
+    private final EstablishmentManagement establishments;
+
     @Autowired
-    EstablishmentManagement establishments;
+    AdminEstablishmentsBrowserTests(EstablishmentManagement establishments) {
+        this.establishments = establishments;
+    }
 
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name);

@@ -43,11 +43,14 @@ class ErrorPagesBrowserTests {
     @LocalServerPort
     int port;
 
+    private final RequestMappingHandlerMapping mappings;
+    private final ApiTokenManagement tokens;
+
     @Autowired
-    @Qualifier("requestMappingHandlerMapping")
-    RequestMappingHandlerMapping mappings;
-    @Autowired
-    ApiTokenManagement tokens;
+    ErrorPagesBrowserTests(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings, ApiTokenManagement tokens) {
+        this.mappings = mappings;
+        this.tokens = tokens;
+    }
 
     private final ObjectMapper json = new ObjectMapper();
     private final Failures failures = new Failures();

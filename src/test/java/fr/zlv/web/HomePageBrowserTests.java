@@ -38,12 +38,16 @@ class HomePageBrowserTests {
     @LocalServerPort
     int port;
 
+    private final EstablishmentManagement establishments;
+    private final ReferenceGeography geography;
+    private final UserManagement users;
+
     @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ReferenceGeography geography;
-    @Autowired
-    UserManagement users;
+    HomePageBrowserTests(EstablishmentManagement establishments, ReferenceGeography geography, UserManagement users) {
+        this.establishments = establishments;
+        this.geography = geography;
+        this.users = users;
+    }
 
     private static final NumberFormat FRENCH = NumberFormat.getIntegerInstance(Locale.FRANCE);
 
