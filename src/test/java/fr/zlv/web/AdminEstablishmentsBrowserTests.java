@@ -99,6 +99,13 @@ class AdminEstablishmentsBrowserTests {
         org.assertj.core.api.Assertions.assertThat(response.text()).contains("Aucune commune, EPCI, département ou région ne correspond à « 999999999 »");
         page.navigate("/admin/etablissements?q=999999999");
         assertThat(page.locator("#nombre-resultats")).containsText("Aucun établissement");
+
+        // a malformed page number: the French 4xx page, no technical detail
+        var malformed = page.navigate("/admin/etablissements?page=deux");
+        org.assertj.core.api.Assertions.assertThat(malformed.status()).isEqualTo(400);
+        assertThat(page.locator("h1")).hasText("Requête refusée");
+        assertThat(page.locator("main")).containsText("Erreur 400");
+        assertThat(page.locator("main")).not().containsText("NumberFormatException");
     }
 
     @Test
