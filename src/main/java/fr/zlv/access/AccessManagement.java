@@ -42,7 +42,8 @@ public class AccessManagement {
     /**
      * The communes the caller may see: national for ADMIN, VISITOR and the system; for USUAL the
      * perimeter of the establishment it acts for (the token's, or the active one of its session),
-     * narrowed by the user's own perimeter when an admin set one; nothing when it has no membership.
+     * narrowed by the user's own perimeter when an admin set one; nothing when it has no membership
+     * or when its establishment was deactivated.
      */
     @AnyRole
     public TerritoryScope currentScope() {
@@ -55,8 +56,11 @@ public class AccessManagement {
         if (principal.role().national()) {
             return TerritoryScope.national(establishmentId);
         }
-        if (establishmentId == null) {
-            return new TerritoryScope(false, false, null, Set.of());
+        boolean activeEstablishment = establishmentId != null
+                && establishments.find(establishmentId).map(Establishment::active).orElse(false);
+        if (!activeEstablishment) {
+            // no membership, or a deactivated establishment: its agents keep their account but see nothing
+            return new TerritoryScope(false, false, establishmentId, Set.of());
         }
         Set<String> communes = new HashSet<>(establishments.perimeter(establishmentId));
         Set<String> narrowed = users.perimeter(principal.userId(), establishmentId);

@@ -132,6 +132,19 @@ class ScopeIntegrationTests {
     }
 
     @Test
+    void theAgentsOfADeactivatedEstablishmentSeeNothingUntilItIsReactivated() {
+        Establishment c = AccessTestData.establishment(establishments, AccessTestData.COMMUNE_C);
+        UserView agent = AccessTestData.user(users, AccessTestData.email("inactive"), Role.USUAL, List.of(c.id()));
+        try {
+            Roles.asSystem(() -> establishments.setActive(c.id(), false));
+            assertThat(as(agent, null, false, access::currentScope).communeCodes()).isEmpty();
+        } finally {
+            Roles.asSystem(() -> establishments.setActive(c.id(), true));
+        }
+        assertThat(as(agent, null, false, access::currentScope).communeCodes()).isNotEmpty();
+    }
+
+    @Test
     void theHeaderSwitchChangesTheEstablishmentOfMeAndRefusesAnEstablishmentOfSomeoneElse() {
         Establishment a = AccessTestData.establishment(establishments, AccessTestData.EPCI_A);
         Establishment b = AccessTestData.establishment(establishments, AccessTestData.COMMUNE_B);
