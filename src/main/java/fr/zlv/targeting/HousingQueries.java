@@ -1,0 +1,320 @@
+package fr.zlv.targeting;
+
+import fr.zlv.shared.TerritoryScope;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The one place that turns a {@link TerritoryScope} and a {@link HousingFilter} into the WHERE clause
+ * over {@code housing h}. Values are always bind parameters; only fixed SQL fragments chosen from the
+ * filter codes are written into the text. Owner filters are correlated EXISTS on the primary owner
+ * (rank 1), as DOMAIN.md §9 advises.
+ */
+final class HousingQueries {
+
+    /** At most this many words of the search box are used (each one an indexed condition). */
+    private static final int MAX_SEARCH_WORDS = 6;
+
+    private HousingQueries() {
+    }
+
+    static SqlWhere where(TerritoryScope scope, HousingFilter filter) {
+        SqlWhere where = new SqlWhere();
+        if (!scope.national()) {
+            where.and("h.commune_code = any(?)", (Object) scope.communeArray());
+        }
+        if (filter.query() != null) {
+            search(where, filter.query());
+        }
+        if (filter.scoreMin() != null) {
+            where.and("h.priority_score >= ?", filter.scoreMin());
+        }
+        for (FilterField field : filter.values().keySet()) {
+            where.and(condition(field, filter.get(field)));
+        }
+        return where;
+    }
+
+    private static SqlWhere.Or condition(FilterField field, List<String> codes) {
+        SqlWhere.Or or = new SqlWhere.Or();
+        boolean wantsNull = codes.contains(FilterOption.NULL_CODE);
+        List<String> values = codes.stream().filter(c -> !c.equals(FilterOption.NULL_CODE)).toList();
+        switch (field) {
+            case DATA_FILE_YEARS_INCLUDED -> {
+                array(or, "h.data_file_years && ?::text[]", values);
+                nullIf(or, wantsNull, "h.data_file_years = '{}'");
+            }
+            case DATA_FILE_YEARS_EXCLUDED -> or.add("not (h.data_file_years && ?::text[])", (Object) values.toArray(String[]::new));
+            case OCCUPANCIES -> {
+                array(or, "h.occupancy = any(?)", values.stream().filter(v -> !v.equals("inconnu")).toList());
+                nullIf(or, wantsNull || values.contains("inconnu"), "(h.occupancy = 'inconnu' or h.occupancy is null)");
+            }
+            case VACANCY_YEARS -> {
+                List<Integer> years = values.stream().filter(v -> v.matches("\\d{4}")).map(Integer::valueOf).toList();
+                ints(or, "h.vacancy_start_year = any(?::int[])", years);
+                for (String v : values) {
+                    switch (v) {
+                        case "2018to2015" -> or.add("h.vacancy_start_year between 2015 and 2018");
+                        case "2014to2010" -> or.add("h.vacancy_start_year between 2010 and 2014");
+                        case "before2010" -> or.add("h.vacancy_start_year < 2010");
+                        case "missingData" -> wantsNull = true;
+                        default -> { }
+                    }
+                }
+                nullIf(or, wantsNull, "h.vacancy_start_year is null");
+            }
+            case STATUSES -> ints(or, "h.status = any(?::int[])", values.stream().map(Integer::valueOf).toList());
+            case SUB_STATUSES -> {
+                array(or, "h.sub_status = any(?)", values.stream().map(FollowUpCatalogue::subStatusLabel).toList());
+                nullIf(or, wantsNull, "h.sub_status is null");
+            }
+            case PRECISIONS -> {
+                array(or, "h.precisions && ?::text[]", values);
+                nullIf(or, wantsNull, "h.precisions = '{}'");
+            }
+            case INTERCOMMUNALITIES -> array(or, "h.commune_code in (select c.code from commune c where c.epci_siren = any(?))", values);
+            case LOCALITIES -> {
+                String[] array = values.toArray(String[]::new);
+                // a commune matches its arrondissements (commune_code is the resolved commune); an
+                // arrondissement code only itself, reached through its commune so that the index serves
+                or.add("h.commune_code = any(?)", (Object) array);
+                or.add("(h.commune_code in (select a.commune from arrondissement a where a.code = any(?)) and h.geo_code = any(?))",
+                        array, array);
+            }
+            case LOCALITY_KINDS -> {
+                List<String> columns = values.stream().map(v -> "p." + v.toLowerCase(Locale.ROOT)).toList();
+                or.add("h.commune_code in (select p.commune_code from commune_programme p where "
+                        + String.join(" or ", columns) + ")");
+            }
+            case GEO_PERIMETERS_INCLUDED -> or.add("exists (select 1 from housing_geo_perimeter g where g.housing_id = h.id "
+                    + "and g.perimeter_id = any(?::bigint[]))", (Object) longs(values));
+            case GEO_PERIMETERS_EXCLUDED -> or.add("not exists (select 1 from housing_geo_perimeter g where g.housing_id = h.id "
+                    + "and g.perimeter_id = any(?::bigint[]))", (Object) longs(values));
+            case BUILDING_PERIODS -> {
+                ranges(or, values, v -> switch (v) {
+                    case "lt1919" -> "h.building_year < 1919";
+                    case "1919to1945" -> "h.building_year between 1919 and 1945";
+                    case "1946to1990" -> "h.building_year between 1946 and 1990";
+                    default -> "h.building_year >= 1991";
+                });
+                nullIf(or, wantsNull, "h.building_year is null");
+            }
+            case ENERGY_CONSUMPTION -> {
+                String label = "coalesce(h.energy_label, (select b.energy_label from building b where b.id = h.building_id))";
+                array(or, label + " = any(?)", values);
+                nullIf(or, wantsNull, label + " is null");
+            }
+            case OWNERSHIP_KINDS -> ranges(or, values, v -> switch (v) {
+                // ff_ctpdl: blank = single owner; CL, CLV, CV = co-ownership; BND, MP, TF = other
+                case "single" -> "coalesce(h.condominium, '') = ''";
+                case "co" -> "h.condominium in ('CL', 'CLV', 'CV')";
+                default -> "h.condominium in ('BND', 'MP', 'TF')";
+            });
+            case HOUSING_COUNTS -> {
+                List<String> parts = values.stream().map(v -> switch (v) {
+                    case "lt5" -> "b.housing_count < 5";
+                    case "5to19" -> "b.housing_count between 5 and 19";
+                    case "20to49" -> "b.housing_count between 20 and 49";
+                    default -> "b.housing_count >= 50";
+                }).toList();
+                building(or, parts, wantsNull, "b.housing_count is not null");
+            }
+            case VACANCY_RATES -> {
+                String rate = "(b.vacant_housing_count * 100.0 / b.housing_count)";
+                List<String> parts = values.stream().map(v -> switch (v) {
+                    case "lt20" -> rate + " < 20";
+                    case "20to39" -> rate + " >= 20 and " + rate + " < 40";
+                    case "40to59" -> rate + " >= 40 and " + rate + " < 60";
+                    case "60to79" -> rate + " >= 60 and " + rate + " < 80";
+                    default -> rate + " >= 80";
+                }).map(p -> "(b.housing_count > 0 and " + p + ")").toList();
+                building(or, parts, wantsNull, "b.housing_count > 0 and b.vacant_housing_count is not null");
+            }
+            case HOUSING_KINDS -> {
+                array(or, "h.kind = any(?)", values);
+                nullIf(or, wantsNull, "h.kind is null");
+            }
+            case HOUSING_AREAS -> {
+                ranges(or, values, v -> switch (v) {
+                    case "lt35" -> "h.living_area < 35";
+                    case "35to74" -> "(h.living_area >= 35 and h.living_area < 75)";
+                    case "75to99" -> "(h.living_area >= 75 and h.living_area < 100)";
+                    default -> "h.living_area >= 100";
+                });
+                nullIf(or, wantsNull, "h.living_area is null");
+            }
+            case ROOMS_COUNTS -> {
+                ints(or, "h.rooms = any(?::int[])", values.stream().filter(v -> v.matches("\\d")).map(Integer::valueOf).toList());
+                nullIf(or, values.contains("gte5"), "h.rooms >= 5");
+                nullIf(or, wantsNull, "h.rooms is null");
+            }
+            case CADASTRAL_CLASSIFICATIONS -> {
+                ints(or, "h.cadastral_classification = any(?::int[])", values.stream().map(Integer::valueOf).toList());
+                nullIf(or, wantsNull, "h.cadastral_classification is null");
+            }
+            case LAST_MUTATION_TYPES -> {
+                // a DVF sale carries its nature (dvf_libnatmut); a deed date without a DVF sale is a
+                // donation or an inheritance, which DVF does not record
+                ranges(or, values, v -> v.equals("sale")
+                        ? "(h.mutation_type is not null and lower(h.mutation_type) <> 'donation')"
+                        : "(lower(h.mutation_type) = 'donation' or (h.mutation_type is null and h.mutation_date is not null))");
+                nullIf(or, wantsNull, "(h.mutation_type is null and h.mutation_date is null)");
+            }
+            case LAST_MUTATION_YEARS -> {
+                String year = "extract(year from h.mutation_date)::int";
+                ints(or, year + " = any(?::int[])", values.stream().filter(v -> v.matches("\\d{4}")).map(Integer::valueOf).toList());
+                for (String v : values) {
+                    switch (v) {
+                        case "2015to2020" -> or.add(year + " between 2015 and 2020");
+                        case "2010to2014" -> or.add(year + " between 2010 and 2014");
+                        case "lte2009" -> or.add(year + " <= 2009");
+                        default -> { }
+                    }
+                }
+                nullIf(or, wantsNull, "h.mutation_date is null");
+            }
+            case OWNER_KINDS -> {
+                List<String> parts = new ArrayList<>();
+                List<Object> params = new ArrayList<>();
+                if (!values.isEmpty()) {
+                    parts.add("o.kind_code = any(?)");
+                    params.add(values.toArray(String[]::new));
+                }
+                primaryOwner(or, parts, params, wantsNull, "o.kind_code is null");
+            }
+            case OWNER_AGES -> {
+                List<String> parts = values.stream().map(v -> switch (v) {
+                    case "lt40" -> "o.birth_date > current_date - interval '40 years'";
+                    case "40to59" -> "(o.birth_date <= current_date - interval '40 years' and o.birth_date > current_date - interval '60 years')";
+                    case "60to74" -> "(o.birth_date <= current_date - interval '60 years' and o.birth_date > current_date - interval '75 years')";
+                    case "75to99" -> "(o.birth_date <= current_date - interval '75 years' and o.birth_date > current_date - interval '100 years')";
+                    default -> "o.birth_date <= current_date - interval '100 years'";
+                }).toList();
+                primaryOwner(or, new ArrayList<>(parts), new ArrayList<>(), wantsNull, "o.birth_date is null");
+            }
+            case RELATIVE_LOCATIONS -> {
+                List<String> parts = new ArrayList<>();
+                List<Object> params = new ArrayList<>();
+                if (!values.isEmpty()) {
+                    parts.add("w.relative_location = any(?)");
+                    params.add(values.toArray(String[]::new));
+                }
+                primaryOwner(or, parts, params, wantsNull, "w.relative_location is null");
+            }
+            case MULTI_OWNERS -> {
+                List<Object> params = new ArrayList<>();
+                params.add(values.stream().map(Boolean::valueOf).toArray(Boolean[]::new));
+                primaryOwner(or, new ArrayList<>(List.of("o.multi_owner = any(?::boolean[])")), params, false, null);
+            }
+            case BENEFICIARY_COUNTS -> {
+                ints(or, "h.beneficiary_count = any(?::int[])", values.stream().filter(v -> v.matches("\\d")).map(Integer::valueOf).toList());
+                nullIf(or, values.contains("gte5"), "h.beneficiary_count >= 5");
+                nullIf(or, wantsNull, "h.beneficiary_count is null");
+            }
+            case IS_TAXED_VALUES -> {
+                if (!values.isEmpty()) {
+                    or.add("h.taxed = any(?::boolean[])", (Object) values.stream().map(Boolean::valueOf).toArray(Boolean[]::new));
+                }
+                nullIf(or, wantsNull, "h.taxed is null");
+            }
+        }
+        return or;
+    }
+
+    /**
+     * The search box: an exact local id, invariant or cadastral reference; otherwise every word found
+     * (accent- and case-insensitive, any order) in the dwelling's address, or in the name,
+     * administrator or address of one of its current owners. Each branch is served by an index.
+     */
+    private static void search(SqlWhere where, String query) {
+        String exact = query.strip();
+        List<String> words = Arrays.stream(normalize(query).split("[^a-z0-9]+"))
+                .filter(w -> w.length() >= 2).distinct().limit(MAX_SEARCH_WORDS).toList();
+        List<Object> params = new ArrayList<>(List.of(exact.toUpperCase(Locale.ROOT), exact, exact.toUpperCase(Locale.ROOT)));
+        StringBuilder sql = new StringBuilder("""
+                h.id in (select x.id from housing x where upper(x.local_id) = ? or x.invariant = ? or x.cadastral_reference = ?""");
+        if (!words.isEmpty()) {
+            List<Object> patterns = words.stream().map(w -> (Object) ("%" + w + "%")).toList();
+            sql.append("\n union select x.id from housing x where ").append(allWords("zlv_address_key(x.address_dgfip)", words.size()));
+            params.addAll(patterns);
+            sql.append("\n union select w.housing_id from ownership w join owner o on o.id = w.owner_id where w.rank >= 1 and (")
+                    .append(allWords("immutable_unaccent(lower(o.full_name))", words.size())).append(" or ")
+                    .append(allWords("immutable_unaccent(lower(o.administrator))", words.size())).append(" or ")
+                    .append(allWords("zlv_address_key(o.address_dgfip)", words.size())).append(")");
+            params.addAll(patterns);
+            params.addAll(patterns);
+            params.addAll(patterns);
+        }
+        sql.append(")");
+        where.and(sql.toString(), params.toArray());
+    }
+
+    private static String allWords(String expression, int count) {
+        List<String> likes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            likes.add(expression + " like ?");
+        }
+        return "(" + String.join(" and ", likes) + ")";
+    }
+
+    /** Lower case without accents, as immutable_unaccent(lower(...)) gives it; LIKE wildcards become separators. */
+    static String normalize(String text) {
+        String lower = text.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae");
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replaceAll("[%_\\\\]", " ");
+    }
+
+    private static void array(SqlWhere.Or or, String part, List<String> values) {
+        if (!values.isEmpty()) {
+            or.add(part, (Object) values.toArray(String[]::new));
+        }
+    }
+
+    private static void ints(SqlWhere.Or or, String part, List<Integer> values) {
+        if (!values.isEmpty()) {
+            or.add(part, (Object) values.toArray(Integer[]::new));
+        }
+    }
+
+    private static Long[] longs(List<String> values) {
+        return values.stream().map(Long::valueOf).toArray(Long[]::new);
+    }
+
+    private static void ranges(SqlWhere.Or or, List<String> values, Function<String, String> part) {
+        values.forEach(v -> or.add(part.apply(v)));
+    }
+
+    private static void nullIf(SqlWhere.Or or, boolean wanted, String part) {
+        if (wanted) {
+            or.add(part);
+        }
+    }
+
+    /** Building figures: the dwelling's building matches one part; "null": no building or no figure. */
+    private static void building(SqlWhere.Or or, List<String> parts, boolean wantsNull, String known) {
+        if (!parts.isEmpty()) {
+            or.add("exists (select 1 from building b where b.id = h.building_id and (" + String.join(" or ", parts) + "))");
+        }
+        nullIf(or, wantsNull, "not exists (select 1 from building b where b.id = h.building_id and " + known + ")");
+    }
+
+    /**
+     * A condition on the primary owner (rank 1): a correlated EXISTS. "null" also keeps the dwellings
+     * whose primary owner lacks the value and those without a primary owner.
+     */
+    private static void primaryOwner(SqlWhere.Or or, List<String> parts, List<Object> params, boolean wantsNull, String nullPart) {
+        if (wantsNull) {
+            parts.add(nullPart);
+        }
+        if (!parts.isEmpty()) {
+            or.add("exists (select 1 from ownership w join owner o on o.id = w.owner_id where w.housing_id = h.id and w.rank = 1 and ("
+                    + String.join(" or ", parts) + "))", params.toArray());
+        }
+        if (wantsNull) {
+            or.add("not exists (select 1 from ownership w where w.housing_id = h.id and w.rank = 1)");
+        }
+    }
+}
