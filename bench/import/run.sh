@@ -41,6 +41,9 @@ BASE=$(echo "$(date +%s.%N) - $START" | bc)
 $PSQL -c "drop table bench_baseline" >/dev/null
 rm -f "$WORK/baseline.csv"
 printf "(a) baseline COPY: %.1f s (%.0f rows/s)\n" "$BASE" "$(echo "$ROWS / $BASE" | bc -l)"
+# the imports run from the command line on the same data folder (reference data already loaded);
+# the server is stopped so that each import starts the embedded database itself
+kill $SERVER; wait $SERVER 2>/dev/null || true
 
 run() { # label, millesime, file
   local out

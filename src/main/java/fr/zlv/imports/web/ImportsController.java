@@ -76,7 +76,13 @@ class ImportsController {
         }
     }
 
-    @GetMapping("/admin/imports/{id}")
+    /** The page's script, served from here: the content security policy forbids inline scripts. */
+    @GetMapping(value = "/admin/imports/upload.js", produces = "text/javascript")
+    ResponseEntity<org.springframework.core.io.Resource> script() {
+        return ResponseEntity.ok().body(new org.springframework.core.io.ClassPathResource("templates/imports/upload.js"));
+    }
+
+    @GetMapping("/admin/imports/{id:\\d+}")
     String run(@PathVariable long id, Model model) {
         model.addAttribute("run", find(id));
         model.addAttribute("progress", imports.progress(id).orElse(null));
