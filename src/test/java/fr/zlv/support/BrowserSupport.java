@@ -35,6 +35,7 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
         if (!Files.isExecutable(CHROMIUM)) {
             throw new IllegalStateException("Chromium is missing: apt-get install -y chromium chromium-driver");
         }
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(CHROMIUM)
@@ -49,7 +50,9 @@ public final class BrowserSupport implements BeforeAllCallback, AfterEachCallbac
                 .setBaseURL("http://localhost:" + port)
                 .setLocale("fr-FR")
                 .setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
+        // generous: CI machines have 2 cores and the first page of a context compiles templates
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(30_000);
         contexts.add(context);
         return context.newPage();
     }

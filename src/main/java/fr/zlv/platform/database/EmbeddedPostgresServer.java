@@ -27,6 +27,8 @@ public final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, Connection> RUNNING = new HashMap<>();
+    /** Held for the life of the JVM: an unreachable FileChannel is closed by its cleaner, releasing the lock. */
+    private static final Map<Path, FileLock> OWNER_LOCKS = new HashMap<>();
 
     /** Where to connect: a port on localhost, user {@code postgres}, database {@code postgres}. */
     public record Connection(int port, boolean ownedByThisProcess) {
@@ -52,6 +54,7 @@ public final class EmbeddedPostgresServer {
             if (lock.isEmpty()) {
                 connection = joinRunning(folder);
             } else {
+                OWNER_LOCKS.put(folder, lock.get());
                 connection = start(folder);
             }
             RUNNING.put(folder, connection);
