@@ -18,4 +18,12 @@ public record HousingListItem(long id, String localId, String address, String co
     public String statusLabel() {
         return FollowUpCatalogue.statusLabel(status);
     }
+
+    public String kindLabel() {
+        return kind == null ? null : FilterField.HOUSING_KINDS.labelOf(kind);
+    }
+
+    public String occupancyLabel() {
+        return occupancy == null ? null : FilterField.OCCUPANCIES.labelOf(occupancy);
+    }
 }

@@ -180,6 +180,38 @@ public class HousingSearch {
                 .map(year -> "lovac-" + year);
     }
 
+    /** The uploaded perimeters of the scope's establishment, as choices of the perimeter filters. */
+    @AnyRole
+    public List<FilterOption> perimeters(TerritoryScope scope) {
+        if (scope.establishmentId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("select id, name from geo_perimeter where establishment_id = ? order by lower(name), id")
+                .param(scope.establishmentId()).query((rs, n) -> new FilterOption(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The communes of a non-national scope with a known centre (a national scope gets none: too many points). */
+    @AnyRole
+    public List<CommunePoint> communes(TerritoryScope scope) {
+        if (scope.national()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select code, name, longitude, latitude from commune
+                 where code = any(?) and longitude is not null and latitude is not null order by code""")
+                .param(scope.communeArray()).query((rs, n) -> new CommunePoint(rs.getString(1), rs.getString(2),
+                        rs.getDouble(3), rs.getDouble(4))).list();
+    }
+
+    /** GeoJSON contours (geometry text) of the départements the scope touches; every one for a national scope. */
+    @AnyRole
+    public List<String> departementContours(TerritoryScope scope) {
+        return jdbc.sql("""
+                select d.geometry from departement_contour d
+                 where ? or d.code in (select c.departement from commune c where c.code = any(?)) order by d.code""")
+                .params(scope.national(), scope.communeArray()).query(String.class).list();
+    }
+
     /**
      * Codes that are only known in the database (EPCI, communes, perimeters): an unknown one is a 400
      * naming it, like any other unknown value. A perimeter of another establishment is unknown too.

@@ -1,0 +1,42 @@
+// Housing list: selection counter ("all matching except" when the whole filter is selected) and
+// the page-size choice, which re-submits the filter form.
+(function () {
+  var form = document.getElementById('selection');
+  if (form) {
+    var all = document.getElementById('tout-selectionner');
+    var status = document.getElementById('nombre-selection');
+    var total = parseInt(form.getAttribute('data-total') || '0', 10);
+    var format = function (n) { return n.toLocaleString('fr-FR'); };
+    var update = function () {
+      var boxes = form.querySelectorAll('input[name="ids"]');
+      var checked = form.querySelectorAll('input[name="ids"]:checked').length;
+      var n;
+      if (all.checked) {
+        // every row of the filter is selected; unticked rows of this page are the exceptions
+        n = total - (boxes.length - checked);
+      } else {
+        n = checked;
+      }
+      status.textContent = n === 0 ? 'Aucun logement sélectionné'
+        : (n === 1 ? '1 logement sélectionné' : format(n) + ' logements sélectionnés');
+      form.setAttribute('data-selected', String(n));
+      var exceptions = [];
+      if (all.checked) {
+        boxes.forEach(function (box) { if (!box.checked) { exceptions.push(box.value); } });
+      }
+      document.getElementById('exceptions').value = exceptions.join(',');
+    };
+    all.addEventListener('change', function () {
+      form.querySelectorAll('input[name="ids"]').forEach(function (box) { box.checked = all.checked; });
+      update();
+    });
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'ids') { update(); }
+    });
+    update();
+  }
+  var perPage = document.getElementById('par-page');
+  if (perPage) {
+    perPage.addEventListener('change', function () { document.getElementById('filtres').requestSubmit(); });
+  }
+})();
