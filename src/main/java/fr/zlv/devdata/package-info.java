@@ -1,6 +1,6 @@
 /**
  * The demo territory and synthetic data (never used in production paths): demo establishments and
- * accounts, later the synthetic LOVAC generator.
+ * accounts, the synthetic LOVAC generator.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "territory", "access", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "territory", "access", "platform", "imports"})
 package fr.zlv.devdata;

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dbPassword   its password ({@code ZLV_DB_PASSWORD})
  * @param demo         whether to create the demo territory; blank means "only with the embedded database" ({@code ZLV_DEMO})
  * @param demoPassword the password of the demo accounts, applied at each start ({@code ZLV_DEMO_PASSWORD})
+ * @param demoDwellings rows of the synthetic LOVAC file imported at the demo's first start ({@code ZLV_DEMO_DWELLINGS})
  * @param publicUrl    the address users and owners reach the product at ({@code ZLV_PUBLIC_URL})
  * @param mailFrom     sender address of the e-mails ({@code ZLV_MAIL_FROM})
  */
@@ -24,6 +25,7 @@ public record ZlvProperties(
         String dbPassword,
         String demo,
         String demoPassword,
+        int demoDwellings,
         String publicUrl,
         String mailFrom) {
 
