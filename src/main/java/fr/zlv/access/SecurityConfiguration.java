@@ -35,7 +35,7 @@ class SecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
     static final String[] PUBLIC_API = {
-            "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**"};
+            "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/docs", "/api/v1/docs/**", "/api/v1/swagger-ui/**"};
 
     /**
      * DSFR and htmx need no inline script; styles allow inline because DSFR's and htmx's scripts
