@@ -22,6 +22,74 @@ final class HousingQueries {
     private HousingQueries() {
     }
 
+    /** A complete statement: SQL text with {@code ?} placeholders and their values. */
+    record Statement(String sql, List<Object> params) {
+    }
+
+    /**
+     * One page in the requested order, then by id. The page's ids are chosen first (sorting only the
+     * sort keys), and the display columns and primary owner are joined to those rows only.
+     */
+    static Statement list(TerritoryScope scope, HousingFilter filter, ListRequest request) {
+        SqlWhere where = where(scope, filter);
+        List<String> sortColumns = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+        int i = 0;
+        for (ListRequest.Order o : request.orders()) {
+            String alias = "s" + i++;
+            String expression = o.key() == SortKey.OWNER
+                    ? "(select o.full_name from ownership w join owner o on o.id = w.owner_id"
+                      + " where w.housing_id = h.id and w.rank = 1 order by o.id limit 1)"
+                    : o.key().expression();
+            sortColumns.add(expression + " as " + alias);
+            order.add(alias + (o.descending() ? " desc" : " asc") + " nulls last");
+        }
+        order.add("id");
+        String inner = "select h.id" + (sortColumns.isEmpty() ? "" : ", " + String.join(", ", sortColumns))
+                + " from housing h where " + where.sql()
+                + " order by " + String.join(", ", order) + " limit ? offset ?";
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(request.perPage());
+        params.add(request.offset());
+        String sql = """
+                select h.id, h.local_id, h.address_dgfip, h.commune_code, c.name as commune_name, h.kind, h.living_area,
+                       h.rooms, h.vacancy_start_year, h.status, h.sub_status, h.occupancy, h.priority_score,
+                       h.data_file_years, po.id as owner_id, po.full_name as owner_name
+                  from (%s) p
+                  join housing h on h.id = p.id
+                  left join commune c on c.code = h.commune_code
+                  left join lateral (select o.id, o.full_name from ownership w join owner o on o.id = w.owner_id
+                                      where w.housing_id = h.id and w.rank = 1 order by o.id limit 1) po on true
+                 order by %s""".formatted(inner, String.join(", ", order.stream().map(o -> "p." + o).toList()));
+        return new Statement(sql, params);
+    }
+
+    /**
+     * Dwellings per status and distinct primary owners, in one pass over the filtered set: a row
+     * with status -1 carries the owners, the other rows the dwellings of each status.
+     */
+    static Statement count(TerritoryScope scope, HousingFilter filter) {
+        SqlWhere where = where(scope, filter);
+        String sql = """
+                with f as materialized (select h.id, h.status from housing h where %s)
+                select -1 as status, (select count(*) from (select distinct w.owner_id from ownership w
+                                                             join f on f.id = w.housing_id where w.rank = 1) d) as n
+                union all
+                select f.status, count(*) from f group by f.status""".formatted(where.sql());
+        return new Statement(sql, where.params());
+    }
+
+    /** The light projection of the map, every geolocated dwelling of the filtered set. */
+    static Statement map(TerritoryScope scope, HousingFilter filter) {
+        SqlWhere where = where(scope, filter);
+        String sql = """
+                select h.id, h.local_id, h.commune_code, h.longitude, h.latitude, h.status, h.occupancy,
+                       array_to_string(h.address_dgfip, ' ') as address
+                  from housing h
+                 where h.longitude is not null and h.latitude is not null and %s""".formatted(where.sql());
+        return new Statement(sql, where.params());
+    }
+
     static SqlWhere where(TerritoryScope scope, HousingFilter filter) {
         SqlWhere where = new SqlWhere();
         if (!scope.national()) {

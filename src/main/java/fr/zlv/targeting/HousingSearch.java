@@ -41,37 +41,8 @@ public class HousingSearch {
     @AnyRole
     public List<HousingListItem> list(TerritoryScope scope, HousingFilter filter, ListRequest request) {
         validate(scope, filter);
-        SqlWhere where = HousingQueries.where(scope, filter);
-        List<String> sortColumns = new ArrayList<>();
-        List<String> outerOrder = new ArrayList<>();
-        int i = 0;
-        for (ListRequest.Order order : request.orders()) {
-            String alias = "s" + i++;
-            String expression = order.key() == SortKey.OWNER
-                    ? "(select o.full_name from ownership w join owner o on o.id = w.owner_id"
-                      + " where w.housing_id = h.id and w.rank = 1 order by o.id limit 1)"
-                    : order.key().expression();
-            sortColumns.add(expression + " as " + alias);
-            outerOrder.add(alias + (order.descending() ? " desc" : " asc") + " nulls last");
-        }
-        outerOrder.add("id");
-        String inner = "select h.id" + (sortColumns.isEmpty() ? "" : ", " + String.join(", ", sortColumns))
-                + " from housing h where " + where.sql()
-                + " order by " + String.join(", ", outerOrder) + " limit ? offset ?";
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(request.perPage());
-        params.add(request.offset());
-        String sql = """
-                select h.id, h.local_id, h.address_dgfip, h.commune_code, c.name as commune_name, h.kind, h.living_area,
-                       h.rooms, h.vacancy_start_year, h.status, h.sub_status, h.occupancy, h.priority_score,
-                       h.data_file_years, po.id as owner_id, po.full_name as owner_name
-                  from (%s) p
-                  join housing h on h.id = p.id
-                  left join commune c on c.code = h.commune_code
-                  left join lateral (select o.id, o.full_name from ownership w join owner o on o.id = w.owner_id
-                                      where w.housing_id = h.id and w.rank = 1 order by o.id limit 1) po on true
-                 order by %s""".formatted(inner, String.join(", ", outerOrder.stream().map(o -> "p." + o).toList()));
-        return jdbc.sql(sql).params(params).query((rs, n) -> new HousingListItem(rs.getLong("id"), rs.getString("local_id"),
+        HousingQueries.Statement statement = HousingQueries.list(scope, filter, request);
+        return jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> new HousingListItem(rs.getLong("id"), rs.getString("local_id"),
                 joined(rs.getArray("address_dgfip")), rs.getString("commune_code"), rs.getString("commune_name"),
                 rs.getString("kind"), rs.getBigDecimal("living_area"), (Integer) rs.getObject("rooms"),
                 (Integer) rs.getObject("vacancy_start_year"), rs.getInt("status"), rs.getString("sub_status"),
@@ -84,17 +55,11 @@ public class HousingSearch {
     @AnyRole
     public HousingCount count(TerritoryScope scope, HousingFilter filter, boolean byStatus) {
         validate(scope, filter);
-        SqlWhere where = HousingQueries.where(scope, filter);
-        String sql = """
-                with f as materialized (select h.id, h.status from housing h where %s)
-                select -1 as status, (select count(*) from (select distinct w.owner_id from ownership w
-                                                             join f on f.id = w.housing_id where w.rank = 1) d) as n
-                union all
-                select f.status, count(*) from f group by f.status""".formatted(where.sql());
+        HousingQueries.Statement statement = HousingQueries.count(scope, filter);
         Map<String, Long> statuses = new LinkedHashMap<>();
         FollowUpCatalogue.STATUSES.forEach(s -> statuses.put(s.code(), 0L));
         long[] owners = {0};
-        jdbc.sql(sql).params(where.params()).query(rs -> {
+        jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
             int status = rs.getInt("status");
             if (status < 0) {
                 owners[0] = rs.getLong("n");
@@ -110,16 +75,11 @@ public class HousingSearch {
     @AnyRole
     public void map(TerritoryScope scope, HousingFilter filter, Consumer<MapPoint> sink) {
         validate(scope, filter);
-        SqlWhere where = HousingQueries.where(scope, filter);
-        String sql = """
-                select h.id, h.local_id, h.commune_code, h.longitude, h.latitude, h.status, h.occupancy,
-                       array_to_string(h.address_dgfip, ' ') as address
-                  from housing h
-                 where h.longitude is not null and h.latitude is not null and %s""".formatted(where.sql());
-        streaming.query(sql, (ResultSet rs) -> {
+        HousingQueries.Statement statement = HousingQueries.map(scope, filter);
+        streaming.query(statement.sql(), (ResultSet rs) -> {
             sink.accept(new MapPoint(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5),
                     rs.getInt(6), rs.getString(7), rs.getString(8)));
-        }, where.params().toArray());
+        }, statement.params().toArray());
     }
 
     /** A dwelling of the scope; empty outside it, as if it did not exist. */
