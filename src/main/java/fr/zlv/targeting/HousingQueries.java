@@ -19,6 +19,10 @@ final class HousingQueries {
     /** At most this many words of the search box are used (each one an indexed condition). */
     private static final int MAX_SEARCH_WORDS = 6;
 
+    private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of("rue", "de", "la", "le", "les", "du", "des",
+            "l", "d", "avenue", "av", "bd", "boulevard", "place", "pl", "chemin", "che", "route", "rte", "impasse", "imp",
+            "allee", "all", "quai", "cours", "et", "en", "sur", "bis", "ter");
+
     private HousingQueries() {
     }
 
@@ -96,7 +100,7 @@ final class HousingQueries {
             where.and("h.commune_code = any(?)", (Object) scope.communeArray());
         }
         if (filter.query() != null) {
-            search(where, filter.query());
+            search(where, scope, filter.query());
         }
         if (filter.scoreMin() != null) {
             where.and("h.priority_score >= ?", filter.scoreMin());
@@ -298,27 +302,52 @@ final class HousingQueries {
      * (accent- and case-insensitive, any order) in the dwelling's address, or in the name,
      * administrator or address of one of its current owners. Each branch is served by an index.
      */
-    private static void search(SqlWhere where, String query) {
+    private static void search(SqlWhere where, TerritoryScope scope, String query) {
         String exact = query.strip();
-        List<String> words = Arrays.stream(normalize(query).split("[^a-z0-9]+"))
-                .filter(w -> w.length() >= 2).distinct().limit(MAX_SEARCH_WORDS).toList();
+        List<String> words = searchWords(query);
+        // inside a territory each branch is narrowed to its communes, so that the planner may start
+        // from the territory rather than from every match of the country
+        String inScope = scope.national() ? "" : " and x.commune_code = any(?)";
         List<Object> params = new ArrayList<>(List.of(exact.toUpperCase(Locale.ROOT), exact, exact.toUpperCase(Locale.ROOT)));
-        StringBuilder sql = new StringBuilder("""
-                h.id in (select x.id from housing x where upper(x.local_id) = ? or x.invariant = ? or x.cadastral_reference = ?""");
+        StringBuilder sql = new StringBuilder("h.id in (select x.id from housing x where (upper(x.local_id) = ? or x.invariant = ?"
+                + " or x.cadastral_reference = ?)" + inScope);
+        addScope(params, scope);
         if (!words.isEmpty()) {
             List<Object> patterns = words.stream().map(w -> (Object) ("%" + w + "%")).toList();
-            sql.append("\n union select x.id from housing x where ").append(allWords("zlv_address_key(x.address_dgfip)", words.size()));
+            sql.append("\n union select x.id from housing x where ").append(allWords("zlv_address_key(x.address_dgfip)", words.size()))
+                    .append(inScope);
             params.addAll(patterns);
-            sql.append("\n union select w.housing_id from ownership w join owner o on o.id = w.owner_id where w.rank >= 1 and (")
+            addScope(params, scope);
+            sql.append("\n union select w.housing_id from ownership w join owner o on o.id = w.owner_id")
+                    .append(scope.national() ? "" : " join housing x on x.id = w.housing_id")
+                    .append(" where w.rank >= 1 and (")
                     .append(allWords("immutable_unaccent(lower(o.full_name))", words.size())).append(" or ")
                     .append(allWords("immutable_unaccent(lower(o.administrator))", words.size())).append(" or ")
-                    .append(allWords("zlv_address_key(o.address_dgfip)", words.size())).append(")");
+                    .append(allWords("zlv_address_key(o.address_dgfip)", words.size())).append(")").append(inScope);
             params.addAll(patterns);
             params.addAll(patterns);
             params.addAll(patterns);
+            addScope(params, scope);
         }
         sql.append(")");
         where.and(sql.toString(), params.toArray());
+    }
+
+    /**
+     * The words of the search box, lower case without accents. Words found in nearly every address
+     * ("rue", "de"…) select nothing and cost a full index scan: they are dropped when other words remain.
+     */
+    static List<String> searchWords(String query) {
+        List<String> all = Arrays.stream(normalize(query).split("[^a-z0-9]+"))
+                .filter(w -> w.length() >= 2).distinct().toList();
+        List<String> significant = all.stream().filter(w -> !COMMON_WORDS.contains(w)).toList();
+        return (significant.isEmpty() ? all : significant).stream().limit(MAX_SEARCH_WORDS).toList();
+    }
+
+    private static void addScope(List<Object> params, TerritoryScope scope) {
+        if (!scope.national()) {
+            params.add(scope.communeArray());
+        }
     }
 
     private static String allWords(String expression, int count) {

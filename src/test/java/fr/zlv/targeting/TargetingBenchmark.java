@@ -104,6 +104,7 @@ public final class TargetingBenchmark {
             List<Sample> apiA = run(clients, rounds, combos, (c, i) -> api(http, base, agentToken, c));
             List<Sample> sqlA = run(clients, rounds, combos, (c, i) -> sql(jdbc, depScope, c));
             report("(a) " + dep.name() + ", " + clients + " clients", apiA, sqlA);
+            slowest("(a)", apiA);
 
             // map of the whole territory
             List<Double> mapApi = new ArrayList<>();
