@@ -10,8 +10,13 @@ import java.util.List;
  *
  * @param subStatus stable code, empty for none
  */
-record FollowUpForm(Integer status, String subStatus, List<String> precisions, String occupancy,
+public record FollowUpForm(Integer status, String subStatus, List<String> precisions, String occupancy,
                     String occupancyIntended, Integer version) {
+
+    public FollowUpForm {
+        // no box ticked: the browser sends no "precisions" at all
+        precisions = precisions == null ? List.of() : List.copyOf(precisions);
+    }
 
     static FollowUpForm of(HousingView housing) {
         return new FollowUpForm(housing.status(), housing.subStatusCode(), housing.precisions(), housing.occupancy(),
@@ -24,11 +29,11 @@ record FollowUpForm(Integer status, String subStatus, List<String> precisions, S
 
     /** Precisions replace the list: none ticked means none kept. */
     FollowUpChange change() {
-        return new FollowUpChange(status, subStatus == null ? "" : subStatus, precisions == null ? List.of() : precisions,
+        return new FollowUpChange(status, subStatus == null ? "" : subStatus, precisions,
                 occupancy, occupancyIntended == null ? "" : occupancyIntended, null);
     }
 
-    boolean has(String precision) {
-        return precisions != null && precisions.contains(precision);
+    public boolean has(String precision) {
+        return precisions.contains(precision);
     }
 }
