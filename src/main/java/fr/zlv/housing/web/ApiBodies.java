@@ -48,6 +48,10 @@ final class ApiBodies {
         }
     }
 
+    /** Lists are answered as {"items": [...]}, like the rest of the API. */
+    record Items<T>(List<T> items) {
+    }
+
     record BulkResult(int selected, int changed) {
     }
 

@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -112,34 +111,34 @@ class HousingFollowUpApiController {
 
     @GetMapping("/housings/{id}/events")
     @Operation(summary = "Historique du logement et de ses propriétaires (qui, quand, quoi, ancien → nouveau), du plus récent au plus ancien")
-    List<EventView> events(@PathVariable("id") long id) {
-        return reads.events(access.currentScope(), id);
+    ApiBodies.Items<EventView> events(@PathVariable("id") long id) {
+        return new ApiBodies.Items<>(reads.events(access.currentScope(), id));
     }
 
     @GetMapping("/housings/{id}/owners")
     @Operation(summary = "Propriétaires du logement avec leurs données personnelles (consultation tracée dans le journal d'accès)")
-    List<OwnerView> owners(@PathVariable("id") long id) {
-        return reads.owners(access.currentScope(), id);
+    ApiBodies.Items<OwnerView> owners(@PathVariable("id") long id) {
+        return new ApiBodies.Items<>(reads.owners(access.currentScope(), id));
     }
 
     @PatchMapping("/housings/{id}/owners/{ownerId}")
     @Operation(summary = "Change le rang d'un propriétaire sur ce logement (principal, secondaire, ancien, incorrect, en attente, décédé)",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApiBodies.RankBody.class))))
-    List<OwnerView> rank(@PathVariable("id") long id, @PathVariable("ownerId") long ownerId, HttpServletRequest request) {
+    ApiBodies.Items<OwnerView> rank(@PathVariable("id") long id, @PathVariable("ownerId") long ownerId, HttpServletRequest request) {
         TerritoryScope scope = inScope(id);
         ApiBodies.RankBody body = JsonBodies.read(request, ApiBodies.RankBody.class);
         if (body.rank() == null) {
             throw new FollowUpRefusedException("Le champ « rank » est obligatoire.");
         }
         owners.changeRank(scope, id, ownerId, body.rank());
-        return reads.owners(scope, id);
+        return new ApiBodies.Items<>(reads.owners(scope, id));
     }
 
     @GetMapping("/housings/{id}/notes")
     @Operation(summary = "Notes du logement, de la plus récente à la plus ancienne")
-    List<NoteView> notes(@PathVariable("id") long id) {
-        return notes.list(access.currentScope(), id);
+    ApiBodies.Items<NoteView> notes(@PathVariable("id") long id) {
+        return new ApiBodies.Items<>(notes.list(access.currentScope(), id));
     }
 
     @PostMapping("/housings/{id}/notes")
@@ -168,8 +167,8 @@ class HousingFollowUpApiController {
 
     @GetMapping("/housings/{id}/documents")
     @Operation(summary = "Documents joints au logement")
-    List<DocumentView> documents(@PathVariable("id") long id) {
-        return documents.list(access.currentScope(), id);
+    ApiBodies.Items<DocumentView> documents(@PathVariable("id") long id) {
+        return new ApiBodies.Items<>(documents.list(access.currentScope(), id));
     }
 
     @PostMapping(value = "/housings/{id}/documents")

@@ -198,4 +198,18 @@ class FollowUpApiIntegrationTests {
         data.call(agent, "PATCH", "/api/v1/housings/" + id, "{\"occupancy\": \"P\", \"version\": 1}");
         assertThat(jdbc.sql("select user_modified from housing where id = ?").param(id).query(Boolean.class).single()).isTrue();
     }
+
+    @Test
+    void theFollowUpEndpointsAreInTheOpenApiDescription() {
+        var answer = data.call(agent, "GET", "/api/v1/openapi.json", null);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"/api/v1/housings/{id}\"").contains("\"put\"").contains("\"patch\"")
+                .contains("/api/v1/housings/bulk").contains("/api/v1/housings/{id}/notes/{noteId}")
+                .contains("/api/v1/housings/{id}/events").contains("/api/v1/housings/{id}/owners")
+                .contains("/api/v1/owners/{ownerId}").contains("/api/v1/housings/{id}/documents/{documentId}")
+                .contains("HousingUpdate").contains("\"required\":[\"version\"]").contains("\"items\"");
+        var codes = data.call(agent, "GET", "/api/v1/housings/follow-up-codes", null);
+        assertThat(codes.body()).contains("\"code\":\"never-contacted\"").contains("dispositifs-incitatifs/dispositif-fiscal")
+                .contains("n-habite-pas-a-l-adresse-indiquee");
+    }
 }

@@ -58,7 +58,7 @@ class NotesOwnersDocumentsIntegrationTests {
         assertThat(data.call(agent, "POST", "/api/v1/housings/" + id + "/notes", "{\"content\": \"   \"}").body())
                 .contains("La note est vide");
         assertThat(data.call(agent, "DELETE", "/api/v1/housings/" + id + "/notes/" + noteId, null).status()).isEqualTo(204);
-        assertThat(data.call(agent, "GET", "/api/v1/housings/" + id + "/notes", null).body()).isEqualTo("[]");
+        assertThat(data.call(agent, "GET", "/api/v1/housings/" + id + "/notes", null).body()).isEqualTo("{\"items\":[]}");
         assertThat(data.call(agent, "DELETE", "/api/v1/housings/" + id + "/notes/" + noteId, null).status()).isEqualTo(404);
         assertThat(data.eventMessages(id, "note-created")).containsExactly("Note ajoutée : « Propriétaire joint par téléphone »");
         assertThat(data.eventMessages(id, "note-updated"))
