@@ -1,0 +1,42 @@
+package fr.zlv.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The SQL of the score: one FROM for every statement, so the stored scores and the breakdown agree. */
+final class ScoreSql {
+
+    static final String FROM = """
+            from housing h
+            left join building b on b.id = h.building_id
+            left join lateral (select o.birth_date, o.multi_owner, w.relative_location
+                                 from ownership w join owner o on o.id = w.owner_id
+                                where w.housing_id = h.id and w.rank = 1 order by o.id limit 1) po on true
+            left join zonage_abc z on z.commune_code = h.commune_code
+            left join commune_programme cp on cp.commune_code = h.commune_code""";
+
+    private ScoreSql() {
+    }
+
+    /** The score expression; weights are literal integers (validated), so the statement plans once per set. */
+    static String score(ScoreWeights weights) {
+        List<String> terms = new ArrayList<>();
+        for (ScoreFactor factor : ScoreFactor.values()) {
+            int weight = weights.of(factor);
+            if (weight > 0) {
+                terms.add("round(" + weight + " * (" + factor.valueSql + "))");
+            }
+        }
+        return terms.isEmpty() ? "0" : "(" + String.join(" + ", terms) + ")::smallint";
+    }
+
+    /** Value and words of every factor, for the breakdown of one dwelling. */
+    static String breakdownColumns() {
+        List<String> columns = new ArrayList<>();
+        for (ScoreFactor factor : ScoreFactor.values()) {
+            columns.add("(" + factor.valueSql + ")::float8");
+            columns.add("(" + factor.displaySql + ")::text");
+        }
+        return String.join(",\n", columns);
+    }
+}
