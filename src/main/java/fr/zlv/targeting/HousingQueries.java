@@ -314,16 +314,16 @@ final class HousingQueries {
         addScope(params, scope);
         if (!words.isEmpty()) {
             List<Object> patterns = words.stream().map(w -> (Object) ("%" + w + "%")).toList();
-            sql.append("\n union select x.id from housing x where ").append(allWords("zlv_address_key(x.address_dgfip)", words.size()))
+            sql.append("\n union select x.id from housing x where ").append(allWords("x.address_key", words.size()))
                     .append(inScope);
             params.addAll(patterns);
             addScope(params, scope);
             sql.append("\n union select w.housing_id from ownership w join owner o on o.id = w.owner_id")
                     .append(scope.national() ? "" : " join housing x on x.id = w.housing_id")
                     .append(" where w.rank >= 1 and (")
-                    .append(allWords("immutable_unaccent(lower(o.full_name))", words.size())).append(" or ")
-                    .append(allWords("immutable_unaccent(lower(o.administrator))", words.size())).append(" or ")
-                    .append(allWords("zlv_address_key(o.address_dgfip)", words.size())).append(")").append(inScope);
+                    .append(allWords("o.name_key", words.size())).append(" or ")
+                    .append(allWords("o.administrator_key", words.size())).append(" or ")
+                    .append(allWords("o.address_key", words.size())).append(")").append(inScope);
             params.addAll(patterns);
             params.addAll(patterns);
             params.addAll(patterns);

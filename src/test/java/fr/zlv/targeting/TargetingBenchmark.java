@@ -97,6 +97,10 @@ public final class TargetingBenchmark {
             var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + port;
 
+            if (Boolean.parseBoolean(options.getOrDefault("profile", "false"))) {
+                profile(jdbc, depScope, combos);
+                return;
+            }
             // warm-up: every combination once through each path
             run(1, 1, combos, (c, i) -> api(http, base, agentToken, c));
             run(1, 1, combos, (c, i) -> sql(jdbc, depScope, c));
@@ -133,6 +137,9 @@ public final class TargetingBenchmark {
                             + "(%.2f MB uncompressed); direct SQL median %.0f ms; ratio %.2f%n", wire[1], median(mapApi),
                     percentile(mapApi, 95), wire[0] / 1e6, wire[2] / 1e6, median(mapSql), median(mapApi) / median(mapSql));
 
+            if (Boolean.parseBoolean(options.getOrDefault("skip-national", "false"))) {
+                return;
+            }
             run(1, 1, combos.subList(0, 5), (c, i) -> api(http, base, visitorToken, c));
             List<Sample> apiB = run(nationalClients, nationalRounds, combos, (c, i) -> api(http, base, visitorToken, c));
             List<Sample> sqlB = run(nationalClients, nationalRounds, combos, (c, i) -> sql(jdbc, national, c));
@@ -144,6 +151,27 @@ public final class TargetingBenchmark {
     }
 
     // ---- measurement -------------------------------------------------------------------------
+
+    /** One client, each combination alone: where the time goes, and the plans of the slowest. */
+    private static void profile(JdbcClient jdbc, TerritoryScope scope, List<String> combos) {
+        combos.forEach(c -> sql(jdbc, scope, c));
+        List<Sample> samples = combos.stream().map(c -> sql(jdbc, scope, c)).toList();
+        List<Sample> sorted = samples.stream().sorted(java.util.Comparator.comparingDouble(Sample::total).reversed()).toList();
+        System.out.println("single client, direct SQL, slowest first:");
+        sorted.stream().limit(15).forEach(x -> System.out.printf(Locale.ROOT, "  list %6.0f ms  count %6.0f ms  %s%n",
+                x.listMs(), x.countMs(), x.combo().isEmpty() ? "(none)" : x.combo()));
+        System.out.printf(Locale.ROOT, "  sum of all: %.0f ms%n", samples.stream().mapToDouble(Sample::total).sum());
+        for (Sample x : sorted.subList(0, 3)) {
+            Map<String, String[]> parameters = parse(x.combo());
+            HousingFilter filter = HousingFilter.parse(parameters, ListRequest.PARAMETERS);
+            for (var statement : List.of(HousingQueries.list(scope, filter, ListRequest.parse(parameters)),
+                    HousingQueries.count(scope, filter))) {
+                System.out.println("---- " + x.combo());
+                jdbc.sql("explain (analyze, costs off) " + statement.sql()).params(statement.params())
+                        .query(String.class).list().forEach(line -> System.out.println("  " + line));
+            }
+        }
+    }
 
     /** Each client walks the combinations from its own offset, {@code rounds} times. */
     private static List<Sample> run(int clients, int rounds, List<String> combos, BiFunction<String, Integer, Sample> call)
