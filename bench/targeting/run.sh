@@ -14,4 +14,4 @@ cd "$ROOT"
 CP="$ROOT/$BUILD/test-classes:$ROOT/$BUILD/classes:$(cat "$WORK/classpath.txt")"
 export ZLV_DATA_DIR="$WORK/data" ZLV_DEMO=false
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -r); $(date -u +%Y-%m-%dT%H:%MZ)"
-"$JAVA_HOME/bin/java" -Xmx4g -cp "$CP" fr.zlv.targeting.TargetingBenchmark "$@" 2> "$WORK/bench.err" | tee "$WORK/result.txt"
+"$JAVA_HOME/bin/java" -Xmx4g ${JAVA_OPTS:-} -cp "$CP" fr.zlv.targeting.TargetingBenchmark "$@" 2> "$WORK/bench.err" | tee "$WORK/result.txt"
