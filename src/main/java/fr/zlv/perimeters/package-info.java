@@ -1,0 +1,6 @@
+/**
+ * Uploaded geographic perimeters of an establishment (GeoJSON or zipped Shapefile, Lambert-93 or
+ * WGS84) and the dwellings inside each one, computed with JTS and stored so that filters stay SQL.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "territory"})
+package fr.zlv.perimeters;
