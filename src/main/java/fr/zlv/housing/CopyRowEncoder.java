@@ -18,8 +18,8 @@ final class CopyRowEncoder {
         first = true;
     }
 
-    CharSequence line() {
-        row.append('\n');
+    /** The fields of the row, tab separated, without the line end. */
+    CharSequence fields() {
         return row;
     }
 

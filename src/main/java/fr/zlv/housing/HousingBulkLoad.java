@@ -4,6 +4,7 @@ import fr.zlv.shared.security.AdminOnly;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,6 +35,9 @@ public class HousingBulkLoad {
     }
 
     private static final int BUFFER = 1 << 16;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** Changes whenever the encoding of a row changes, so that old hashes never match new rows. */
+    private static final byte[] HASH_VERSION = "lovac-row-v1".getBytes(StandardCharsets.US_ASCII);
 
     private final DataSource dataSource;
     private final HousingBulkSql sql;
@@ -78,22 +82,38 @@ public class HousingBulkLoad {
     private long stream(CopyIn copy, Producer producer) throws Exception {
         var encoder = new CopyRowEncoder();
         var json = new StringBuilder(512);
+        MessageDigest md5 = MessageDigest.getInstance("MD5");
         byte[][] buffer = {new byte[BUFFER]};
         int[] used = {0};
         long[] count = {0};
         producer.produce(row -> {
             encode(row, encoder, json);
-            byte[] bytes = encoder.line().toString().getBytes(StandardCharsets.UTF_8);
+            // the row hash covers every loaded value (owners included) but not the line number: the same
+            // dwelling with the same values hashes the same in any file, so a re-run can skip it
+            byte[] fields = encoder.fields().toString().getBytes(StandardCharsets.UTF_8);
+            md5.update(HASH_VERSION);
+            byte[] hash = md5.digest(fields);
+            byte[] line = new byte[fields.length + 64];
+            int n = ascii(Long.toString(row.lineNumber()), line, 0);
+            line[n++] = '\t';
+            System.arraycopy(fields, 0, line, n, fields.length);
+            n += fields.length;
+            line[n++] = '\t';
+            for (byte b : hash) {
+                line[n++] = HEX[(b >> 4) & 0xF];
+                line[n++] = HEX[b & 0xF];
+            }
+            line[n++] = '\n';
             try {
-                if (used[0] + bytes.length > buffer[0].length) {
+                if (used[0] + n > buffer[0].length) {
                     copy.writeToCopy(buffer[0], 0, used[0]);
                     used[0] = 0;
                 }
-                if (bytes.length > buffer[0].length) {
-                    copy.writeToCopy(bytes, 0, bytes.length);
+                if (n > buffer[0].length) {
+                    copy.writeToCopy(line, 0, n);
                 } else {
-                    System.arraycopy(bytes, 0, buffer[0], used[0], bytes.length);
-                    used[0] += bytes.length;
+                    System.arraycopy(line, 0, buffer[0], used[0], n);
+                    used[0] += n;
                 }
             } catch (SQLException e) {
                 throw new IOException(e);
@@ -107,9 +127,15 @@ public class HousingBulkLoad {
         return count[0];
     }
 
+    private static int ascii(String value, byte[] out, int at) {
+        for (int i = 0; i < value.length(); i++) {
+            out[at + i] = (byte) value.charAt(i);
+        }
+        return at + value.length();
+    }
+
     private static void encode(BulkHousing h, CopyRowEncoder e, StringBuilder json) {
         e.reset();
-        e.number(h.lineNumber());
         e.text(h.localId());
         e.text(h.invariant());
         e.text(h.geoCode());
@@ -172,6 +198,13 @@ public class HousingBulkLoad {
             field(json, "owner_account_id", o.ownerAccountId());
             field(json, "property_right_id", o.propertyRightId());
             field(json, "locprop", o.locprop());
+            OwnerPlace place = OwnerPlace.of(o.addressLines(), h.addressLines());
+            json.append(",\"has_address\":").append(place != null);
+            if (place != null) {
+                field(json, "postal_code", place.postalCode());
+                field(json, "city_key", place.cityKey());
+                json.append(",\"same_street\":").append(place.sameStreet());
+            }
             json.append('}');
         }
         json.append(']');
