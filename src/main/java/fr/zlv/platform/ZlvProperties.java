@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param demoDwellings rows of the synthetic LOVAC file imported at the demo's first start ({@code ZLV_DEMO_DWELLINGS})
  * @param publicUrl    the address users and owners reach the product at ({@code ZLV_PUBLIC_URL})
  * @param mailFrom     sender address of the e-mails ({@code ZLV_MAIL_FROM})
+ * @param ownerCodeTtlDays days an owner's access code printed on a letter stays valid ({@code ZLV_OWNER_CODE_TTL_DAYS})
  */
 @ConfigurationProperties("zlv")
 public record ZlvProperties(
@@ -27,7 +28,8 @@ public record ZlvProperties(
         String demoPassword,
         int demoDwellings,
         String publicUrl,
-        String mailFrom) {
+        String mailFrom,
+        int ownerCodeTtlDays) {
 
     public boolean embeddedDatabase() {
         return dbUrl == null || dbUrl.isBlank();
