@@ -11,13 +11,16 @@ import java.util.function.Function;
 /**
  * The one place that turns a {@link TerritoryScope} and a {@link HousingFilter} into the WHERE clause
  * over {@code housing h}. Values are always bind parameters; only fixed SQL fragments chosen from the
- * filter codes are written into the text. Owner filters are correlated EXISTS on the primary owner
- * (rank 1), as DOMAIN.md §9 advises.
+ * filter codes are written into the text. Owner filters read the primary owner's (rank 1) attributes
+ * that V28 copies onto housing, so that the list and its counts never join ownership.
  */
 final class HousingQueries {
 
     /** At most this many words of the search box are used (each one an indexed condition). */
     private static final int MAX_SEARCH_WORDS = 6;
+
+    /** The text the search's trigram index covers (V28): the address and the current owners' keys. */
+    private static final String SEARCH_KEY = "(coalesce(h.address_key, '') || ' ' || coalesce(h.owners_key, ''))";
 
     private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of("rue", "de", "la", "le", "les", "du", "des",
             "l", "d", "avenue", "av", "bd", "boulevard", "place", "pl", "chemin", "che", "route", "rte", "impasse", "imp",
@@ -41,10 +44,7 @@ final class HousingQueries {
         int i = 0;
         for (ListRequest.Order o : request.orders()) {
             String alias = "s" + i++;
-            String expression = o.key() == SortKey.OWNER
-                    ? "(select o.full_name from ownership w join owner o on o.id = w.owner_id"
-                      + " where w.housing_id = h.id and w.rank = 1 order by o.id limit 1)"
-                    : o.key().expression();
+            String expression = o.key() == SortKey.SCORE ? ScoreColumn.of(scope) : o.key().expression();
             sortColumns.add(expression + " as " + alias);
             order.add(alias + (o.descending() ? " desc" : " asc") + " nulls last");
         }
@@ -57,29 +57,27 @@ final class HousingQueries {
         params.add(request.offset());
         String sql = """
                 select h.id, h.local_id, h.address_dgfip, h.commune_code, c.name as commune_name, h.kind, h.living_area,
-                       h.rooms, h.vacancy_start_year, h.status, h.sub_status, h.occupancy, h.priority_score,
-                       h.data_file_years, po.id as owner_id, po.full_name as owner_name
+                       h.rooms, h.vacancy_start_year, h.status, h.sub_status, h.occupancy, %s as priority_score,
+                       h.data_file_years, h.primary_owner_id as owner_id, h.primary_owner_name as owner_name
                   from (%s) p
                   join housing h on h.id = p.id
                   left join commune c on c.code = h.commune_code
-                  left join lateral (select o.id, o.full_name from ownership w join owner o on o.id = w.owner_id
-                                      where w.housing_id = h.id and w.rank = 1 order by o.id limit 1) po on true
-                 order by %s""".formatted(inner, String.join(", ", order.stream().map(o -> "p." + o).toList()));
+                 order by %s""".formatted(ScoreColumn.of(scope), inner, String.join(", ", order.stream().map(o -> "p." + o).toList()));
         return new Statement(sql, params);
     }
 
     /**
-     * Dwellings per status and distinct primary owners, in one pass over the filtered set: a row
-     * with status -1 carries the owners, the other rows the dwellings of each status.
+     * Distinct primary owners and the dwellings of each status, in one pass over the filtered set and
+     * without any join (the primary owner is on housing): one row, {@code owners} then a column
+     * {@code status_<code>} per status of the catalogue.
      */
     static Statement count(TerritoryScope scope, HousingFilter filter) {
         SqlWhere where = where(scope, filter);
-        String sql = """
-                with f as materialized (select h.id, h.status from housing h where %s)
-                select -1 as status, (select count(*) from (select distinct w.owner_id from ownership w
-                                                             join f on f.id = w.housing_id where w.rank = 1) d) as n
-                union all
-                select f.status, count(*) from f group by f.status""".formatted(where.sql());
+        String perStatus = FollowUpCatalogue.STATUSES.stream()
+                .map(s -> "count(*) filter (where h.status = " + Integer.parseInt(s.code()) + ") as status_" + s.code())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String sql = "select count(distinct h.primary_owner_id) as owners, " + perStatus
+                + "\n  from housing h where " + where.sql();
         return new Statement(sql, where.params());
     }
 
@@ -100,10 +98,10 @@ final class HousingQueries {
             where.and("h.commune_code = any(?)", (Object) scope.communeArray());
         }
         if (filter.query() != null) {
-            search(where, scope, filter.query());
+            search(where, filter.query());
         }
         if (filter.scoreMin() != null) {
-            where.and("h.priority_score >= ?", filter.scoreMin());
+            where.and(ScoreColumn.of(scope) + " >= ?", filter.scoreMin());
         }
         for (FilterField field : filter.values().keySet()) {
             where.and(condition(field, filter.get(field)));
@@ -249,39 +247,31 @@ final class HousingQueries {
                 }
                 nullIf(or, wantsNull, "h.mutation_date is null");
             }
+            // owner filters read the primary owner's attributes copied onto housing (V28, kept by triggers):
+            // null there means no primary owner or no value, both "Pas d'information"
             case OWNER_KINDS -> {
-                List<String> parts = new ArrayList<>();
-                List<Object> params = new ArrayList<>();
-                if (!values.isEmpty()) {
-                    parts.add("o.kind_code = any(?)");
-                    params.add(values.toArray(String[]::new));
-                }
-                primaryOwner(or, parts, params, wantsNull, "o.kind_code is null");
+                array(or, "h.primary_owner_kind = any(?)", values);
+                nullIf(or, wantsNull, "h.primary_owner_kind is null");
             }
             case OWNER_AGES -> {
-                List<String> parts = values.stream().map(v -> switch (v) {
-                    case "lt40" -> "o.birth_date > current_date - interval '40 years'";
-                    case "40to59" -> "(o.birth_date <= current_date - interval '40 years' and o.birth_date > current_date - interval '60 years')";
-                    case "60to74" -> "(o.birth_date <= current_date - interval '60 years' and o.birth_date > current_date - interval '75 years')";
-                    case "75to99" -> "(o.birth_date <= current_date - interval '75 years' and o.birth_date > current_date - interval '100 years')";
-                    default -> "o.birth_date <= current_date - interval '100 years'";
-                }).toList();
-                primaryOwner(or, new ArrayList<>(parts), new ArrayList<>(), wantsNull, "o.birth_date is null");
+                ranges(or, values, v -> switch (v) {
+                    case "lt40" -> "h.primary_owner_birth_date > current_date - interval '40 years'";
+                    case "40to59" -> "(h.primary_owner_birth_date <= current_date - interval '40 years'"
+                            + " and h.primary_owner_birth_date > current_date - interval '60 years')";
+                    case "60to74" -> "(h.primary_owner_birth_date <= current_date - interval '60 years'"
+                            + " and h.primary_owner_birth_date > current_date - interval '75 years')";
+                    case "75to99" -> "(h.primary_owner_birth_date <= current_date - interval '75 years'"
+                            + " and h.primary_owner_birth_date > current_date - interval '100 years')";
+                    default -> "h.primary_owner_birth_date <= current_date - interval '100 years'";
+                });
+                nullIf(or, wantsNull, "h.primary_owner_birth_date is null");
             }
             case RELATIVE_LOCATIONS -> {
-                List<String> parts = new ArrayList<>();
-                List<Object> params = new ArrayList<>();
-                if (!values.isEmpty()) {
-                    parts.add("w.relative_location = any(?)");
-                    params.add(values.toArray(String[]::new));
-                }
-                primaryOwner(or, parts, params, wantsNull, "w.relative_location is null");
+                array(or, "h.primary_owner_location = any(?)", values);
+                nullIf(or, wantsNull, "h.primary_owner_location is null");
             }
-            case MULTI_OWNERS -> {
-                List<Object> params = new ArrayList<>();
-                params.add(values.stream().map(Boolean::valueOf).toArray(Boolean[]::new));
-                primaryOwner(or, new ArrayList<>(List.of("o.multi_owner = any(?::boolean[])")), params, false, null);
-            }
+            case MULTI_OWNERS -> or.add("h.primary_owner_multi = any(?::boolean[])",
+                    (Object) values.stream().map(Boolean::valueOf).toArray(Boolean[]::new));
             case BENEFICIARY_COUNTS -> {
                 ints(or, "h.beneficiary_count = any(?::int[])", values.stream().filter(v -> v.matches("\\d")).map(Integer::valueOf).toList());
                 nullIf(or, values.contains("gte5"), "h.beneficiary_count >= 5");
@@ -300,34 +290,28 @@ final class HousingQueries {
     /**
      * The search box: an exact local id, invariant or cadastral reference; otherwise every word found
      * (accent- and case-insensitive, any order) in the dwelling's address, or in the name,
-     * administrator or address of one of its current owners. Each branch is served by an index.
+     * administrator or address of one of its current owners. One condition on housing alone, so that
+     * the planner starts from the territory or from the trigram index, whichever is smaller: the
+     * trigram index covers the address and the owners' keys copied onto housing (V28); since words
+     * could match across those texts, the exact rule is then checked on the candidates only.
      */
-    private static void search(SqlWhere where, TerritoryScope scope, String query) {
+    private static void search(SqlWhere where, String query) {
         String exact = query.strip();
         List<String> words = searchWords(query);
-        // inside a territory each branch is narrowed to its communes, so that the planner may start
-        // from the territory rather than from every match of the country
-        String inScope = scope.national() ? "" : " and x.commune_code = any(?)";
         List<Object> params = new ArrayList<>(List.of(exact.toUpperCase(Locale.ROOT), exact, exact.toUpperCase(Locale.ROOT)));
-        StringBuilder sql = new StringBuilder("h.id in (select x.id from housing x where (upper(x.local_id) = ? or x.invariant = ?"
-                + " or x.cadastral_reference = ?)" + inScope);
-        addScope(params, scope);
+        StringBuilder sql = new StringBuilder("(upper(h.local_id) = ? or h.invariant = ? or h.cadastral_reference = ?");
         if (!words.isEmpty()) {
             List<Object> patterns = words.stream().map(w -> (Object) ("%" + w + "%")).toList();
-            sql.append("\n union select x.id from housing x where ").append(allWords("x.address_key", words.size()))
-                    .append(inScope);
-            params.addAll(patterns);
-            addScope(params, scope);
-            sql.append("\n union select w.housing_id from ownership w join owner o on o.id = w.owner_id")
-                    .append(scope.national() ? "" : " join housing x on x.id = w.housing_id")
-                    .append(" where w.rank >= 1 and (")
+            sql.append("\n    or (").append(allWords(SEARCH_KEY, words.size()))
+                    .append("\n        and (").append(allWords("h.address_key", words.size()))
+                    .append(" or exists (select 1 from ownership w join owner o on o.id = w.owner_id")
+                    .append(" where w.housing_id = h.id and w.rank >= 1 and (")
                     .append(allWords("o.name_key", words.size())).append(" or ")
                     .append(allWords("o.administrator_key", words.size())).append(" or ")
-                    .append(allWords("o.address_key", words.size())).append(")").append(inScope);
-            params.addAll(patterns);
-            params.addAll(patterns);
-            params.addAll(patterns);
-            addScope(params, scope);
+                    .append(allWords("o.address_key", words.size())).append("))))");
+            for (int i = 0; i < 5; i++) {
+                params.addAll(patterns);
+            }
         }
         sql.append(")");
         where.and(sql.toString(), params.toArray());
@@ -342,12 +326,6 @@ final class HousingQueries {
                 .filter(w -> w.length() >= 2).distinct().toList();
         List<String> significant = all.stream().filter(w -> !COMMON_WORDS.contains(w)).toList();
         return (significant.isEmpty() ? all : significant).stream().limit(MAX_SEARCH_WORDS).toList();
-    }
-
-    private static void addScope(List<Object> params, TerritoryScope scope) {
-        if (!scope.national()) {
-            params.add(scope.communeArray());
-        }
     }
 
     private static String allWords(String expression, int count) {
@@ -396,22 +374,5 @@ final class HousingQueries {
             or.add("exists (select 1 from building b where b.id = h.building_id and (" + String.join(" or ", parts) + "))");
         }
         nullIf(or, wantsNull, "not exists (select 1 from building b where b.id = h.building_id and " + known + ")");
-    }
-
-    /**
-     * A condition on the primary owner (rank 1): a correlated EXISTS. "null" also keeps the dwellings
-     * whose primary owner lacks the value and those without a primary owner.
-     */
-    private static void primaryOwner(SqlWhere.Or or, List<String> parts, List<Object> params, boolean wantsNull, String nullPart) {
-        if (wantsNull) {
-            parts.add(nullPart);
-        }
-        if (!parts.isEmpty()) {
-            or.add("exists (select 1 from ownership w join owner o on o.id = w.owner_id where w.housing_id = h.id and w.rank = 1 and ("
-                    + String.join(" or ", parts) + "))", params.toArray());
-        }
-        if (wantsNull) {
-            or.add("not exists (select 1 from ownership w where w.housing_id = h.id and w.rank = 1)");
-        }
     }
 }

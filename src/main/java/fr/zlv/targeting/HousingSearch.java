@@ -57,14 +57,11 @@ public class HousingSearch {
         validate(scope, filter);
         HousingQueries.Statement statement = HousingQueries.count(scope, filter);
         Map<String, Long> statuses = new LinkedHashMap<>();
-        FollowUpCatalogue.STATUSES.forEach(s -> statuses.put(s.code(), 0L));
         long[] owners = {0};
         jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
-            int status = rs.getInt("status");
-            if (status < 0) {
-                owners[0] = rs.getLong("n");
-            } else {
-                statuses.put(String.valueOf(status), rs.getLong("n"));
+            owners[0] = rs.getLong("owners");
+            for (FilterOption status : FollowUpCatalogue.STATUSES) {
+                statuses.put(status.code(), rs.getLong("status_" + status.code()));
             }
         });
         long housings = statuses.values().stream().mapToLong(Long::longValue).sum();
@@ -92,10 +89,10 @@ public class HousingSearch {
                 .param(id).query((rs, n) -> new HousingDetail.Owner(rs.getLong(1), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getString(5))).list();
         return jdbc.sql("""
-                select h.*, c.name as commune_name,
+                select h.*, c.name as commune_name, %s as own_score,
                        coalesce(h.energy_label, (select b.energy_label from building b where b.id = h.building_id)) as label
                   from housing h left join commune c on c.code = h.commune_code
-                 where h.id = ? and (? or h.commune_code = any(?))""")
+                 where h.id = ? and (? or h.commune_code = any(?))""".formatted(ScoreColumn.of(scope)))
                 .params(id, scope.national(), scope.communeArray())
                 .query((rs, n) -> new HousingDetail(rs.getLong("id"), rs.getString("local_id"), rs.getString("invariant"),
                         rs.getString("geo_code"), rs.getString("commune_code"), rs.getString("commune_name"),
@@ -109,7 +106,7 @@ public class HousingSearch {
                         rs.getString("sub_status"), strings(rs.getArray("precisions")), rs.getString("label"),
                         rs.getString("mutation_type"), rs.getObject("mutation_date", java.time.LocalDate.class),
                         (Integer) rs.getObject("beneficiary_count"), strings(rs.getArray("data_file_years")),
-                        shortToInteger(rs.getObject("priority_score")), rs.getInt("version"), owners))
+                        shortToInteger(rs.getObject("own_score")), rs.getInt("version"), owners))
                 .optional();
     }
 
