@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,9 +51,12 @@ public class LovacImportManagement {
     /** One import at a time in this process; a semaphore because a background import releases it from another thread. */
     private final Semaphore lock = new Semaphore(1);
     private final Map<Long, ImportProgress> progress = new ConcurrentHashMap<>();
+    private final ApplicationEventPublisher events;
 
     LovacImportManagement(HousingBulkLoad bulkLoad, ImportRunRepository runs, JdbcClient jdbc,
-                          PlatformTransactionManager transactionManager, ZlvProperties properties) {
+                          PlatformTransactionManager transactionManager, ZlvProperties properties,
+                          ApplicationEventPublisher events) {
+        this.events = events;
         this.bulkLoad = bulkLoad;
         this.runs = runs;
         this.jdbc = jdbc;
@@ -160,6 +164,7 @@ public class LovacImportManagement {
     private ImportReport run(long runId, Path file, int millesime, boolean all, ImportProgressListener listener) {
         long start = System.nanoTime();
         Path rejectsPath = importsDir.resolve("rejects").resolve("import-" + runId + "-rejets.csv");
+        Set<String> covered = new HashSet<>();
         try {
             ImportReport report = transaction.execute(status -> {
                 Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
@@ -169,7 +174,7 @@ public class LovacImportManagement {
                 }
                 separate.executeWithoutResult(s -> runs.markInterrupted(runId));
                 try {
-                    return load(file, millesime, all, listener, rejectsPath, start);
+                    return load(file, millesime, all, listener, rejectsPath, start, covered);
                 } catch (RuntimeException e) {
                     throw e;
                 } catch (Exception e) {
@@ -178,6 +183,7 @@ public class LovacImportManagement {
             });
             runs.finish(runId, "succeeded", null, report.toJson(), report.durationMs(),
                     Files.isRegularFile(rejectsPath) ? rejectsPath.toString() : null);
+            announce(millesime, covered);
             return report;
         } catch (LovacRefusedException e) {
             deleteQuietly(rejectsPath);
@@ -193,7 +199,7 @@ public class LovacImportManagement {
     }
 
     private ImportReport load(Path file, int millesime, boolean all, ImportProgressListener listener,
-                              Path rejectsPath, long start) throws Exception {
+                              Path rejectsPath, long start, Set<String> covered) throws Exception {
         CommuneDirectory communes = runs.communes();
         if (communes.isEmpty()) {
             throw new LovacRefusedException("Le référentiel des communes n'est pas chargé : démarrez le serveur une fois "
@@ -206,7 +212,6 @@ public class LovacImportManagement {
         long[] selected = {0};
         SortedMap<String, Long> skipped = new TreeMap<>();
         SortedMap<String, Long> rejected = new TreeMap<>();
-        Set<String> covered = new HashSet<>();
         int[] invalidDates = {0};
         listener.onProgress(new ImportProgress("lecture du fichier", 0, 0, 0));
         BulkLoadResult result;
@@ -251,6 +256,19 @@ public class LovacImportManagement {
         return new ImportReport(millesime, rowsRead[0], selected[0], skipped, rejected, result.duplicatesDropped(),
                 result.housingsCreated(), result.housingsUpdated(), result.housingsUnchanged(),
                 result.exitsFromVacancy(), result.owners(), result.ownerships(), invalidDates[0], elapsed(start));
+    }
+
+    /**
+     * Tells the modules that derive data from dwellings (scores, perimeters) once the import is committed.
+     * Their failure does not undo nor fail the import, whose data is already in: it is logged, and the
+     * next import of these communes recomputes them (and a restart scores dwellings left without a score).
+     */
+    private void announce(int millesime, Set<String> covered) {
+        try {
+            events.publishEvent(new LovacImported(millesime, covered));
+        } catch (RuntimeException e) {
+            log.error("Recomputing scores or perimeters after the LOVAC {} import failed", millesime, e);
+        }
     }
 
     private static ImportProgress readingProgress(long rows, long start, long bytes, long size) {

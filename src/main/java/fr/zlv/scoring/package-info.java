@@ -1,6 +1,7 @@
 /**
  * The priority score of a dwelling (0–100) from transparent factors, their weights per establishment,
  * the stored scores (national default and per establishment) and the breakdown that explains a score.
+ * Listens to {@code imports}' LovacImported to recompute after each import.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "territory"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "access", "territory", "imports"})
 package fr.zlv.scoring;
