@@ -38,9 +38,11 @@ public class GroupExports {
     private final GroupManagement groups;
     private final AccessManagement access;
     private final JdbcTemplate streaming;
+    private final ExportAudit audit;
 
-    GroupExports(GroupManagement groups, AccessManagement access, DataSource dataSource) {
+    GroupExports(GroupManagement groups, AccessManagement access, DataSource dataSource, ExportAudit audit) {
         this.groups = groups;
+        this.audit = audit;
         this.access = access;
         this.streaming = new JdbcTemplate(dataSource);
         // a fetch size inside a transaction makes PostgreSQL stream through a cursor
@@ -58,6 +60,7 @@ public class GroupExports {
     public void writeXlsx(long groupId, OutputStream out) {
         groups.get(groupId);
         TerritoryScope scope = access.currentScope();
+        audit.record(scope, ExportAudit.EXPORT_XLSX, groupId);
         try {
             Workbook workbook = new Workbook(out, "Zero Logement Vacant", "1.0");
             sheet(workbook, "Logements", ExportColumns.HOUSINGS, ExportColumns.HOUSINGS_SQL, groupId, scope);
@@ -73,6 +76,7 @@ public class GroupExports {
     public void writeCsv(long groupId, OutputStream out) {
         groups.get(groupId);
         TerritoryScope scope = access.currentScope();
+        audit.record(scope, ExportAudit.EXPORT_CSV, groupId);
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             CsvWriter csv = CsvWriter.builder().fieldSeparator(';').build(out, StandardCharsets.UTF_8);
