@@ -30,6 +30,8 @@ class SecurityConfiguration {
     static final String[] PUBLIC_PAGES = {
             "/connexion", "/mot-de-passe/**", "/invitation/**",
             "/mentions-legales", "/donnees-personnelles", "/accessibilite",
+            // the owners' answer page: no account, reached from a letter (CSRF still applies)
+            "/proprietaire", "/proprietaire/**",
             "/css/**", "/js/**", "/dsfr/**", "/fonts/**", "/img/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**",
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
