@@ -1,0 +1,103 @@
+package fr.zlv.ownerportal;
+
+import fr.zlv.campaign.OwnerAccessCodes;
+import fr.zlv.housing.OwnerAnswerFollowUp;
+import fr.zlv.shared.security.PublicAccess;
+import fr.zlv.shared.security.Roles;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's side of the answer page: a typed code opens the form (or not, the same way for an
+ * unknown or an expired code), an answer is stored and applied to the dwelling. The owner has no
+ * account: the dwelling is changed as the system, limited to what {@link OwnerAnswerFollowUp} does.
+ */
+@Service
+public class OwnerPortal {
+
+    private final OwnerAccessCodes codes;
+    private final OwnerAnswerFollowUp followUp;
+    private final OwnerAnswerRepository answers;
+    private final RateLimits limits;
+    private final JdbcClient jdbc;
+
+    OwnerPortal(OwnerAccessCodes codes, OwnerAnswerFollowUp followUp, OwnerAnswerRepository answers, RateLimits limits,
+                JdbcClient jdbc) {
+        this.codes = codes;
+        this.followUp = followUp;
+        this.answers = answers;
+        this.limits = limits;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Checks a typed code for a client address. Past {@link RateLimits#WRONG_CODES_PER_ADDRESS} wrong codes
+     * in the window, every code is refused with {@link CodeCheck.TooManyAttempts}, valid ones included:
+     * otherwise the limit would tell a guesser when it found one.
+     */
+    @PublicAccess
+    public CodeCheck check(String typedCode, String clientAddress) {
+        if (limits.tooManyWrongCodes(clientAddress)) {
+            return new CodeCheck.TooManyAttempts();
+        }
+        var resolved = codes.resolve(typedCode);
+        if (resolved.isEmpty()) {
+            limits.wrongCode(clientAddress);
+            return new CodeCheck.Refused();
+        }
+        var t = resolved.get();
+        return new CodeCheck.Granted(new PortalTarget(t.codeId(), t.campaignId(), t.housingId(), t.ownerId(),
+                t.establishmentId(), t.establishmentName(), t.housingAddress()));
+    }
+
+    /** The target of a code already checked (kept in the owner's session), while it has not expired. */
+    @PublicAccess
+    @Transactional(readOnly = true)
+    public Optional<PortalTarget> target(long codeId) {
+        return jdbc.sql("""
+                select c.id, c.campaign_id, c.housing_id, c.owner_id, e.id as establishment_id, e.name as establishment_name,
+                       concat_ws(', ', array_to_string(h.address_dgfip, ' '), cm.name) as address
+                  from owner_access_code c
+                  join campaign k on k.id = c.campaign_id
+                  join establishment e on e.id = k.establishment_id
+                  join housing h on h.id = c.housing_id
+                  left join commune cm on cm.code = h.commune_code
+                 where c.id = ? and c.expires_at > now()""")
+                .param(codeId)
+                .query((rs, n) -> new PortalTarget(rs.getLong("id"), rs.getLong("campaign_id"), rs.getLong("housing_id"),
+                        rs.getLong("owner_id"), rs.getLong("establishment_id"), rs.getString("establishment_name"),
+                        rs.getString("address")))
+                .optional();
+    }
+
+    /**
+     * Stores the answer and applies it to the dwelling in one transaction. Refuses with French messages
+     * when a field is wrong (nothing stored), and past {@link RateLimits#ANSWERS_PER_CODE} answers a day.
+     */
+    @PublicAccess
+    @Transactional
+    public SubmitOutcome submit(long codeId, AnswerForm typed) {
+        var errors = typed.errors();
+        if (!errors.isEmpty()) {
+            return new SubmitOutcome.Invalid(errors);
+        }
+        PortalTarget target = target(codeId).orElse(null);
+        if (target == null) {
+            return new SubmitOutcome.Gone();
+        }
+        if (limits.tooManyAnswers(codeId)) {
+            return new SubmitOutcome.TooManyAnswers();
+        }
+        AnswerForm form = typed.cleaned();
+        long answerId = answers.insert(target, form);
+        String summary = AnswerChoices.summary(form.vacant(), form.currentUse(), form.intention(), form.blockers(),
+                form.contactGiven());
+        var answer = new OwnerAnswerFollowUp.Answer(answerId, target.campaignId(), form.vacant(), form.currentUse(),
+                form.intention(), form.blockers(), summary);
+        Roles.asSystem(() -> followUp.record(target.housingId(), answer));
+        limits.answered(codeId);
+        return new SubmitOutcome.Saved(answerId);
+    }
+}
