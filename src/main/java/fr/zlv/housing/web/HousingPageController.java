@@ -43,9 +43,13 @@ class HousingPageController {
     private final NoteService notes;
     private final OwnerService owners;
     private final DocumentService documents;
+    /** The base map of the location map, as on the map page (empty: a blank style that needs no tiles). */
+    private final String mapStyleUrl;
 
     HousingPageController(AccessManagement access, HousingReadService reads, FollowUpService followUp, NoteService notes,
-                          OwnerService owners, DocumentService documents) {
+                          OwnerService owners, DocumentService documents,
+                          @org.springframework.beans.factory.annotation.Value("${zlv.map-style-url:}") String mapStyleUrl) {
+        this.mapStyleUrl = mapStyleUrl == null ? "" : mapStyleUrl.strip();
         this.access = access;
         this.reads = reads;
         this.followUp = followUp;
@@ -182,6 +186,7 @@ class HousingPageController {
         model.addAttribute("ranks", FollowUpCatalogue.RANKS);
         model.addAttribute("canWrite", access.currentUser().map(u -> !"VISITOR".equals(u.role())).orElse(false));
         model.addAttribute("maxDocumentMb", DocumentService.MAX_BYTES / (1024 * 1024));
+        model.addAttribute("mapStyleUrl", mapStyleUrl);
         return "housing/page";
     }
 }

@@ -182,6 +182,7 @@ class HousingListController {
         model.addAttribute("resetUrl", "/logements?dataFileYearsIncluded=");
         model.addAttribute("savedViews", access.me().map(me -> views.list(me.id())).orElse(List.of()));
         model.addAttribute("perPageChoices", List.of(50, 100, 200, 500));
+        model.addAttribute("canWrite", access.currentUser().map(u -> !"VISITOR".equals(u.role())).orElse(false));
     }
 
     private static List<Group> panel(HousingFilter filter, List<FilterOption> perimeters) {
