@@ -9,16 +9,13 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A group export carries its owners' names, addresses and birth dates (tax data under a purpose
+ * A group or campaign export carries its owners' names, addresses and birth dates (tax data under a purpose
  * restriction, DOMAIN.md §8): each export writes one row to the personal-data log ({@code personal_data_access},
  * the same table the housing page writes when owners are shown). Written in its own transaction before the
  * first byte, because the export itself runs read-only and may be cut off mid-stream.
  */
 @Component
 class ExportAudit {
-
-    static final String EXPORT_XLSX = "export-group-xlsx";
-    static final String EXPORT_CSV = "export-group-csv";
 
     private final JdbcClient jdbc;
     private final AccessManagement access;
@@ -29,14 +26,14 @@ class ExportAudit {
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void record(TerritoryScope scope, String action, long groupId) {
+    public void record(TerritoryScope scope, String action, String subjectKind, long subjectId) {
         if (scope.systemScope()) {
             return; // jobs and the command line are not people reading data
         }
         jdbc.sql("""
                 insert into personal_data_access (user_id, establishment_id, action, subject_kind, subject_id)
-                values (?, ?, ?, 'group', ?)""")
-                .params(access.me().map(UserView::id).orElse(null), scope.establishmentId(), action,
-                        String.valueOf(groupId)).update();
+                values (?, ?, ?, ?, ?)""")
+                .params(access.me().map(UserView::id).orElse(null), scope.establishmentId(), action, subjectKind,
+                        String.valueOf(subjectId)).update();
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The columns of the group exports (DOMAIN.md §6), French headers, and the SQL that feeds them. The
- * "Campagnes" column arrives with campaigns. Both statements stream in dwelling / owner order.
+ * The columns of the group and campaign exports (DOMAIN.md §6), French headers, and the SQL that feeds
+ * them; "Campagnes" lists the titles of the exporting establishment's campaigns that hold the dwelling.
+ * Both statements stream in dwelling / owner order.
  */
 final class ExportColumns {
 
@@ -27,7 +28,9 @@ final class ExportColumns {
      * BAN columns do not exist in the housing schema yet (no BAN import): they are read from the row as
      * JSON so that the export fills them as soon as an import adds {@code ban_address}/{@code ban_score}.
      */
-    static final String HOUSINGS_SQL = """
+    /** Parameters: the establishment (for its campaigns), the group or campaign id, national, communes. */
+    static String housingsSql(ExportSource source) {
+        return """
             select h.id, h.local_id, h.invariant, h.plot_id, h.cadastral_reference, h.geo_code, c.name as commune_name,
                    array_to_string(h.address_dgfip, ' ') as lovac_address,
                    to_jsonb(h) ->> 'ban_address' as ban_address, to_jsonb(h) ->> 'ban_score' as ban_score,
@@ -40,15 +43,19 @@ final class ExportColumns {
                    po.kind_code as owner_kind, array_to_string(po.address_dgfip, ' ') as owner_address,
                    po.additional_address as owner_additional_address, po.email as owner_email, po.phone as owner_phone,
                    po.do_not_contact as owner_do_not_contact, po.property_right as owner_property_right,
-                   (select count(*) from ownership w2 where w2.housing_id = h.id and w2.rank >= 1) as owner_count
-              from housing_group_housing gh
+                   (select count(*) from ownership w2 where w2.housing_id = h.id and w2.rank >= 1) as owner_count,
+                   (select string_agg(ca.title, ', ' order by ca.created_at, ca.id) from campaign_housing chx
+                      join campaign ca on ca.id = chx.campaign_id
+                     where chx.housing_id = h.id and ca.establishment_id = ?) as campaign_titles
+              from %s gh
               join housing h on h.id = gh.housing_id
               left join commune c on c.code = h.commune_code
               left join building b on b.id = h.building_id
               left join lateral (select o.*, w.property_right from ownership w join owner o on o.id = w.owner_id
                                   where w.housing_id = h.id and w.rank = 1 order by o.id limit 1) po on true
-             where gh.group_id = ? and (? or h.commune_code = any(?))
-             order by h.id""";
+             where gh.%s = ? and (? or h.commune_code = any(?))
+             order by h.id""".formatted(source.table(), source.key());
+    }
 
     static final List<Column> HOUSINGS = List.of(
             new Column("Identifiant ZLV", rs -> rs.getLong("id")),
@@ -74,6 +81,7 @@ final class ExportColumns {
             new Column("Statut de suivi", rs -> FollowUpCatalogue.statusLabel(rs.getInt("status"))),
             new Column("Sous-statut de suivi", rs -> rs.getString("sub_status")),
             new Column("Précisions", rs -> precisions(rs.getArray("precisions"))),
+            new Column("Campagnes", rs -> rs.getString("campaign_titles")),
             new Column("Score de priorité", rs -> rs.getObject("priority_score") == null ? null : rs.getInt("priority_score")),
             new Column("Fichiers sources", rs -> joined(rs.getArray("data_file_years"))),
             new Column("Propriétaire principal", rs -> rs.getString("owner_name")),
@@ -88,20 +96,24 @@ final class ExportColumns {
             new Column("Ne pas contacter", rs -> yesNo(rs.getObject("owner_do_not_contact"))),
             new Column("Nombre de propriétaires", rs -> rs.getInt("owner_count")));
 
-    static final String OWNERS_SQL = """
+    /** Parameters: the group or campaign id, national, communes. */
+    static String ownersSql(ExportSource source) {
+        return """
             select o.id, o.full_name, o.administrator, o.birth_date, o.kind_code, o.entity, o.siren,
                    array_to_string(o.address_dgfip, ' ') as address, o.additional_address, o.email, o.phone,
                    o.do_not_contact, o.multi_owner, count(*) as housing_count,
                    string_agg(h.local_id, ', ' order by h.local_id) as local_ids
-              from housing_group_housing gh
+              from %s gh
               join housing h on h.id = gh.housing_id
               join ownership w on w.housing_id = h.id and w.rank >= 1
               join owner o on o.id = w.owner_id
-             where gh.group_id = ? and (? or h.commune_code = any(?))
+             where gh.%s = ? and (? or h.commune_code = any(?))
              group by o.id
-             order by o.full_name, o.id""";
+             order by o.full_name, o.id""".formatted(source.table(), source.key());
+    }
 
-    static final List<Column> OWNERS = List.of(
+    static List<Column> owners(ExportSource source) {
+        return List.of(
             new Column("Identifiant ZLV du propriétaire", rs -> rs.getLong("id")),
             new Column("Nom", rs -> rs.getString("full_name")),
             new Column("Administrateur", rs -> rs.getString("administrator")),
@@ -115,8 +127,9 @@ final class ExportColumns {
             new Column("Téléphone", rs -> rs.getString("phone")),
             new Column("Ne pas contacter", rs -> yesNo(rs.getObject("do_not_contact"))),
             new Column("Multi-propriétaire", rs -> yesNo(rs.getObject("multi_owner"))),
-            new Column("Nombre de logements du groupe", rs -> rs.getInt("housing_count")),
+            new Column(source.ownerCountHeader(), rs -> rs.getInt("housing_count")),
             new Column("Logements (identifiants fiscaux)", rs -> rs.getString("local_ids")));
+    }
 
     private ExportColumns() {
     }

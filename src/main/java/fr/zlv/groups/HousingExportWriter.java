@@ -1,0 +1,160 @@
+package fr.zlv.groups;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import fr.zlv.access.AccessManagement;
+import fr.zlv.groups.ExportColumns.Column;
+import fr.zlv.shared.TerritoryScope;
+import fr.zlv.shared.security.AnyRole;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the export of a set of dwellings (a group's or a campaign's members) to a stream: rows go from
+ * a server-side cursor to the output as they are read, never the whole file in memory (a 90 k-dwelling
+ * set stays a few megabytes of heap). Only the dwellings of the caller's scope are exported. The caller
+ * checks first that the group or campaign is its establishment's.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HousingExportWriter {
+
+    private static final int FLUSH_EVERY = 1_000;
+    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final AccessManagement access;
+    private final JdbcTemplate streaming;
+    private final ExportAudit audit;
+
+    HousingExportWriter(AccessManagement access, DataSource dataSource, ExportAudit audit) {
+        this.audit = audit;
+        this.access = access;
+        this.streaming = new JdbcTemplate(dataSource);
+        // a fetch size inside a transaction makes PostgreSQL stream through a cursor
+        this.streaming.setFetchSize(2_000);
+    }
+
+    /** The workbook: sheets "Logements" and "Propriétaires". */
+    @AnyRole
+    public void writeXlsx(ExportSource source, long id, OutputStream out) {
+        TerritoryScope scope = access.currentScope();
+        audit.record(scope, "export-" + source.subjectKind() + "-xlsx", source.subjectKind(), id);
+        try {
+            Workbook workbook = new Workbook(out, "Zero Logement Vacant", "1.0");
+            sheet(workbook, "Logements", ExportColumns.HOUSINGS, ExportColumns.housingsSql(source), true, id, scope);
+            sheet(workbook, "Propriétaires", ExportColumns.owners(source), ExportColumns.ownersSql(source), false, id, scope);
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The "Logements" sheet as CSV: {@code ;}-separated, UTF-8 with a BOM, so that French Excel opens it as is. */
+    @AnyRole
+    public void writeCsv(ExportSource source, long id, OutputStream out) {
+        TerritoryScope scope = access.currentScope();
+        audit.record(scope, "export-" + source.subjectKind() + "-csv", source.subjectKind(), id);
+        try {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            CsvWriter csv = CsvWriter.builder().fieldSeparator(';').build(out, StandardCharsets.UTF_8);
+            csv.writeRecord(ExportColumns.HOUSINGS.stream().map(Column::header).toList());
+            int[] rows = {0};
+            query(ExportColumns.housingsSql(source), true, id, scope, rs -> {
+                List<String> values = new ArrayList<>(ExportColumns.HOUSINGS.size());
+                for (Column column : ExportColumns.HOUSINGS) {
+                    values.add(text(column.value().read(rs)));
+                }
+                csv.writeRecord(values);
+                if (++rows[0] % FLUSH_EVERY == 0) {
+                    flush(csv);
+                }
+            });
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void sheet(Workbook workbook, String name, List<Column> columns, String sql, boolean withEstablishment, long id,
+                       TerritoryScope scope)
+            throws IOException {
+        Worksheet sheet = workbook.newWorksheet(name);
+        for (int c = 0; c < columns.size(); c++) {
+            sheet.value(0, c, columns.get(c).header());
+            sheet.style(0, c).bold().set();
+            sheet.width(c, Math.min(40, Math.max(12, columns.get(c).header().length() + 2)));
+        }
+        int[] row = {1};
+        query(sql, withEstablishment, id, scope, rs -> {
+            int r = row[0]++;
+            for (int c = 0; c < columns.size(); c++) {
+                cell(sheet, r, c, columns.get(c).value().read(rs));
+            }
+            if (r % FLUSH_EVERY == 0) {
+                try {
+                    sheet.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        sheet.finish();
+    }
+
+    /** {@code withEstablishment}: the statement first takes the establishment whose campaigns it lists. */
+    private void query(String sql, boolean withEstablishment, long id, TerritoryScope scope, RowCallbackHandler handler) {
+        if (withEstablishment) {
+            streaming.query(sql, handler, scope.establishmentId(), id, scope.national(), scope.communeArray());
+        } else {
+            streaming.query(sql, handler, id, scope.national(), scope.communeArray());
+        }
+    }
+
+    private static void cell(Worksheet sheet, int r, int c, Object value) {
+        switch (value) {
+            case null -> {
+            }
+            case LocalDate date -> {
+                sheet.value(r, c, date);
+                sheet.style(r, c).format("dd/mm/yyyy").set();
+            }
+            case BigDecimal decimal -> sheet.value(r, c, decimal.stripTrailingZeros());
+            case Number number -> sheet.value(r, c, number);
+            default -> sheet.value(r, c, value.toString());
+        }
+    }
+
+    /** CSV text: dates and decimals the French way, as Excel-FR reads them. */
+    private static String text(Object value) {
+        return switch (value) {
+            case null -> "";
+            case LocalDate date -> date.format(FRENCH_DATE);
+            case BigDecimal decimal -> decimal.stripTrailingZeros().toPlainString().replace('.', ',');
+            case Double number -> BigDecimal.valueOf(number).toPlainString().replace('.', ',');
+            default -> value.toString();
+        };
+    }
+
+    private static void flush(CsvWriter csv) throws SQLException {
+        try {
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
