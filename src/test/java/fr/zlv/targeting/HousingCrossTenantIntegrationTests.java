@@ -58,7 +58,12 @@ class HousingCrossTenantIntegrationTests {
                         .withMarkers(f -> List.of("\"housings\":1")),
                 list("carte (API)", f -> "/api/v1/housings/map").withMarkers(f -> markers),
                 list("liste des logements (page)", f -> "/logements?query=transfront").withMarkers(f -> markers),
-                list("carte (page)", f -> "/logements/carte?query=transfront").withMarkers(f -> markers));
+                list("carte (page)", f -> "/logements/carte?query=transfront").withMarkers(f -> markers),
+                EndpointCase.post("modification groupée de B (page)", f -> "/logements/modification-groupee",
+                        f -> java.util.Map.of("ids", String.valueOf(housingOfB))),
+                EndpointCase.post("enregistrement groupé sur B (page)", f -> "/logements/modification-groupee/enregistrement",
+                        f -> java.util.Map.of("ids", String.valueOf(housingOfB), "status", "2")),
+                get("détail du score de B (page)", f -> "/logements/" + housingOfB + "/score").via(CrossTenantHarness.Channel.SESSION));
         return harness.run(harness.twoTenants(), cases);
     }
 }

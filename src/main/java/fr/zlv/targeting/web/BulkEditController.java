@@ -86,8 +86,13 @@ class BulkEditController {
         }
     }
 
+    /** The selected ids within the scope; a ticked id outside it is not found (404), as if it did not exist. */
     private List<Long> resolve(SelectionForm selection) {
-        return search.selectedIds(access.currentScope(), selection.housingFilter(), selection.selection());
+        List<Long> ids = search.selectedIds(access.currentScope(), selection.housingFilter(), selection.selection());
+        if (!selection.allMatching() && ids.size() < selection.ids().size()) {
+            throw new HousingNotFoundException("Logement introuvable.");
+        }
+        return ids;
     }
 
     private String render(Model model, SelectionForm selection, int count, BulkChoices choices, String error) {
