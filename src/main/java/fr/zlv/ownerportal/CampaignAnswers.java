@@ -2,6 +2,7 @@ package fr.zlv.ownerportal;
 
 import fr.zlv.access.AccessManagement;
 import fr.zlv.access.UserView;
+import fr.zlv.campaign.CampaignManagement;
 import fr.zlv.housing.FollowUpChange;
 import fr.zlv.housing.HousingFollowUpManagement;
 import fr.zlv.shared.TerritoryScope;
@@ -30,12 +31,15 @@ public class CampaignAnswers {
             "loue", "L", "occupe", "P", "residence-secondaire", "RS", "autre", "A");
 
     private final AccessManagement access;
+    private final CampaignManagement campaigns;
     private final HousingFollowUpManagement housing;
     private final OwnerAnswerRepository answers;
     private final JdbcClient jdbc;
 
-    CampaignAnswers(AccessManagement access, HousingFollowUpManagement housing, OwnerAnswerRepository answers, JdbcClient jdbc) {
+    CampaignAnswers(AccessManagement access, CampaignManagement campaigns, HousingFollowUpManagement housing,
+                    OwnerAnswerRepository answers, JdbcClient jdbc) {
         this.access = access;
+        this.campaigns = campaigns;
         this.housing = housing;
         this.answers = answers;
         this.jdbc = jdbc;
@@ -46,7 +50,7 @@ public class CampaignAnswers {
     @Transactional
     public AnswersPage list(long campaignId, int page) {
         TerritoryScope scope = access.currentScope();
-        String title = campaignTitle(scope, campaignId);
+        String title = campaignTitle(campaignId);
         int total = answers.countLatest(scope, campaignId);
         int pages = Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
         int current = Math.min(Math.max(1, page), pages);
@@ -65,7 +69,7 @@ public class CampaignAnswers {
     @Transactional
     public AnswerView confirmExit(long campaignId, long answerId, Integer version) {
         TerritoryScope scope = access.currentScope();
-        campaignTitle(scope, campaignId);
+        campaignTitle(campaignId);
         AnswerView answer = answers.latestOf(scope, campaignId, answerId)
                 .orElseThrow(() -> new CampaignAnswersNotFoundException("Réponse introuvable."));
         if (!answer.proposedExit()) {
@@ -85,13 +89,9 @@ public class CampaignAnswers {
         return answers.latestOf(scope, campaignId, answerId).orElseThrow();
     }
 
-    private String campaignTitle(TerritoryScope scope, long campaignId) {
-        if (scope.establishmentId() == null) {
-            throw new CampaignAnswersNotFoundException("Campagne introuvable.");
-        }
-        return jdbc.sql("select title from campaign where id = ? and establishment_id = ?")
-                .params(campaignId, scope.establishmentId()).query(String.class).optional()
-                .orElseThrow(() -> new CampaignAnswersNotFoundException("Campagne introuvable."));
+    /** The campaign module's own rule: a campaign of another establishment is a 404. */
+    private String campaignTitle(long campaignId) {
+        return campaigns.get(campaignId).title();
     }
 
     /** Same log as the dwelling page's owners (access module's table, V4). */

@@ -1,5 +1,6 @@
 package fr.zlv.ownerportal.web;
 
+import fr.zlv.campaign.CampaignManagement;
 import fr.zlv.housing.HousingConflictException;
 import fr.zlv.ownerportal.CampaignAnswers;
 import org.springframework.stereotype.Controller;
@@ -18,13 +19,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CampaignAnswersPageController {
 
     private final CampaignAnswers answers;
+    private final CampaignManagement campaigns;
 
-    CampaignAnswersPageController(CampaignAnswers answers) {
+    CampaignAnswersPageController(CampaignAnswers answers, CampaignManagement campaigns) {
         this.answers = answers;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/campagnes/{id}/reponses")
     String list(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("campaign", campaigns.get(id));
         model.addAttribute("answers", answers.list(id, page));
         return "campaigns/answers";
     }
