@@ -58,13 +58,35 @@ public class DocumentService {
                         rs.getObject("created_at", OffsetDateTime.class))).list();
     }
 
+    /** A file checked and stored, not yet recorded anywhere. */
+    public record StoredFile(String key, String fileName, String contentType, long size) {
+    }
+
     /** Checks the content's type from its first bytes, stores it (refused beyond 25 MiB), then records it. */
     @CanWrite
     @Transactional
     public DocumentView upload(TerritoryScope scope, long housingId, String originalName, InputStream content) {
         housings.requireInScope(scope, housingId);
+        StoredFile file = store("housing/" + housingId + "/", originalName, content);
+        Long userId = actor.userId();
+        long id = jdbc.sql("""
+                insert into housing_document (housing_id, file_name, content_type, size_bytes, storage_key, created_by)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(housingId, file.fileName(), file.contentType(), file.size(), file.key(), userId).query(Long.class).single();
+        events.housing(housingId, "document-added", null, Map.of("id", id, "fileName", file.fileName(), "size", file.size()),
+                "Document ajouté : « " + file.fileName() + " »", userId);
+        return list(scope, housingId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * The rules of attached documents without the dwelling (campaign documents use them): the type is
+     * checked from the first bytes, the copy stops beyond 25 MiB, an empty file is refused. The caller
+     * records the returned key.
+     */
+    @CanWrite
+    public StoredFile store(String keyPrefix, String originalName, InputStream content) {
         String fileName = fileName(originalName);
-        String key = "housing/" + housingId + "/" + UUID.randomUUID();
+        String key = keyPrefix + UUID.randomUUID();
         try (BufferedInputStream in = new BufferedInputStream(content)) {
             in.mark(HEAD);
             byte[] head = in.readNBytes(HEAD);
@@ -81,14 +103,7 @@ public class DocumentService {
                 storage.delete(key);
                 throw new FollowUpRefusedException("Le fichier « " + fileName + " » est vide.");
             }
-            Long userId = actor.userId();
-            long id = jdbc.sql("""
-                    insert into housing_document (housing_id, file_name, content_type, size_bytes, storage_key, created_by)
-                    values (?, ?, ?, ?, ?, ?) returning id""")
-                    .params(housingId, fileName, mediaType, size, key, userId).query(Long.class).single();
-            events.housing(housingId, "document-added", null, Map.of("id", id, "fileName", fileName, "size", size),
-                    "Document ajouté : « " + fileName + " »", userId);
-            return list(scope, housingId).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+            return new StoredFile(key, fileName, mediaType, size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
