@@ -119,6 +119,13 @@ final class LetterTemplate {
         return out.append("</body></html>").toString();
     }
 
+    /** A one-page document saying that no letter is to be printed (a campaign without recipients). */
+    static String emptyDocument() {
+        return "<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"fr\"><head><meta charset=\"utf-8\"/>"
+                + "<title>Courriers</title><style>" + CSS + "</style></head><body><p>Aucun courrier à imprimer : "
+                + "aucun logement de la campagne n'a de propriétaire principal à contacter.</p></body></html>";
+    }
+
     /** The body of one letter with its variables replaced (the live preview in the editor). */
     String bodyFor(LetterRecipient recipient) {
         StringBuilder out = new StringBuilder();
@@ -126,7 +133,21 @@ final class LetterTemplate {
         return out.toString();
     }
 
+    /**
+     * One letter as an HTML fragment for a web page (the editor's live preview): images from the given
+     * URL prefix, and a placeholder instead of the QR code.
+     */
+    String screenPreview(LetterRecipient recipient, String imageUrlPrefix) {
+        StringBuilder out = new StringBuilder();
+        letter(out, recipient, true, true);
+        return out.toString().replace("zlvimg:", imageUrlPrefix);
+    }
+
     private void letter(StringBuilder out, LetterRecipient r, boolean first) {
+        letter(out, r, first, false);
+    }
+
+    private void letter(StringBuilder out, LetterRecipient r, boolean first, boolean screen) {
         out.append(first ? "<div class=\"letter first\">" : "<div class=\"letter\">").append(head);
         out.append("<div class=\"window\">").append(Xml.escape(r.ownerName()));
         for (String line : r.ownerAddress()) {
@@ -136,6 +157,11 @@ final class LetterTemplate {
         }
         out.append("</div></td></tr></table>");
         fill(out, r);
+        if (screen) {
+            out.append("<div class=\"answer\"><p>Sur chaque courrier : un <strong>QR code</strong> et le <strong>code personnel</strong>")
+                    .append(" du propriétaire pour répondre en ligne sur ").append(Xml.escape(answerPageLabel)).append(".</p></div></div>");
+            return;
+        }
         String code = Xml.escape(r.code());
         String url = Xml.escape(answerUrl + "/" + r.code());
         out.append("<div class=\"answer\"><table><tr><td class=\"qr\"><object class=\"qr\" type=\"").append(QrCodeDrawer.TYPE)

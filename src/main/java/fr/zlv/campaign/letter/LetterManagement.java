@@ -1,0 +1,238 @@
+package fr.zlv.campaign.letter;
+
+import fr.zlv.access.AccessManagement;
+import fr.zlv.access.UserView;
+import fr.zlv.campaign.letter.LetterRepository.CampaignRef;
+import fr.zlv.campaign.letter.LetterRepository.ExcludedHousing;
+import fr.zlv.platform.ZlvProperties;
+import fr.zlv.shared.TerritoryScope;
+import fr.zlv.shared.security.AnyRole;
+import fr.zlv.shared.security.CanWrite;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The letter of a campaign and the establishment's defaults: read, save (body through the
+ * allow-list, images checked), the excluded dwellings and the live preview for a real recipient.
+ * A campaign of another establishment is not found.
+ */
+@Service
+@Transactional
+public class LetterManagement {
+
+    /** Image slots, as named in forms and in the renderer. */
+    public static final List<String> IMAGE_SLOTS = List.of(LetterTemplate.LOGO1, LetterTemplate.LOGO2,
+            LetterTemplate.SIGNATURE1, LetterTemplate.SIGNATURE2);
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_BODY = 100_000;
+
+    /** The letter of a campaign as the editor shows it. */
+    public record CampaignLetter(long campaignId, String campaignTitle, LetterSettings settings, boolean saved,
+                                 int recipientCount, List<ExcludedHousing> excluded) {
+    }
+
+    private final LetterRepository repository;
+    private final LetterImages images;
+    private final AccessManagement access;
+    private final ZlvProperties properties;
+
+    LetterManagement(LetterRepository repository, LetterImages images, AccessManagement access, ZlvProperties properties) {
+        this.repository = repository;
+        this.images = images;
+        this.access = access;
+        this.properties = properties;
+    }
+
+    /** The campaign's letter; before its first save, the establishment's defaults (or an empty letter). */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public CampaignLetter letter(long campaignId) {
+        TerritoryScope scope = access.currentScope();
+        CampaignRef campaign = campaign(campaignId, scope);
+        var saved = repository.forCampaign(campaignId);
+        LetterSettings settings = saved.orElseGet(() -> repository.defaults(campaign.establishmentId()).orElse(LetterSettings.empty()));
+        return new CampaignLetter(campaign.id(), campaign.title(), settings.sanitised(), saved.isPresent(),
+                repository.countRecipients(campaignId, scope), repository.excluded(campaignId, scope));
+    }
+
+    /** The dwellings of the campaign that get no letter (owner not to be contacted, no primary owner). */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public List<ExcludedHousing> excluded(long campaignId) {
+        TerritoryScope scope = access.currentScope();
+        campaign(campaignId, scope);
+        return repository.excluded(campaignId, scope);
+    }
+
+    /**
+     * Saves the campaign's letter. {@code uploads} holds new images by slot, {@code removed} the slots to
+     * empty; the other images stay as they were (for a first save: the defaults' images).
+     */
+    @CanWrite
+    public LetterSettings save(long campaignId, LetterSettings text, Map<String, byte[]> uploads, Set<String> removed) {
+        TerritoryScope scope = access.currentScope();
+        CampaignRef campaign = campaign(campaignId, scope);
+        LetterSettings current = repository.forCampaign(campaignId)
+                .or(() -> repository.defaults(campaign.establishmentId())).orElse(LetterSettings.empty());
+        LetterSettings checked = withImages(check(text), current, uploads, removed);
+        repository.saveForCampaign(campaignId, campaign.establishmentId(), checked, userId());
+        return checked;
+    }
+
+    /** The establishment's defaults (sender, logos, signatories…) that prefill a new campaign's letter. */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public LetterSettings defaults() {
+        return repository.defaults(establishment()).orElse(LetterSettings.empty()).sanitised();
+    }
+
+    @CanWrite
+    public LetterSettings saveDefaults(LetterSettings text, Map<String, byte[]> uploads, Set<String> removed) {
+        long establishmentId = establishment();
+        LetterSettings current = repository.defaults(establishmentId).orElse(LetterSettings.empty());
+        LetterSettings checked = withImages(check(text), current, uploads, removed);
+        repository.saveDefaults(establishmentId, checked, userId());
+        return checked;
+    }
+
+    /** An image of the campaign's letter (or of the defaults, when the campaign has no letter yet). */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public java.util.Optional<byte[]> image(long campaignId, String slot) {
+        return key(letter(campaignId).settings(), slot).flatMap(images::read);
+    }
+
+    @AnyRole
+    @Transactional(readOnly = true)
+    public java.util.Optional<byte[]> defaultImage(String slot) {
+        return key(defaults(), slot).flatMap(images::read);
+    }
+
+    /**
+     * The live preview: the draft letter (not saved) filled in for the campaign's first recipient, as
+     * an HTML fragment for the editor page. Images come from the saved letter.
+     */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public String preview(long campaignId, LetterSettings draft, String imageUrlPrefix) {
+        TerritoryScope scope = access.currentScope();
+        CampaignLetter saved = letter(campaignId);
+        LetterSettings letter = check(draft).withImages(saved.settings().logo1Key(), saved.settings().logo2Key(),
+                saved.settings().signatory1ImageKey(), saved.settings().signatory2ImageKey());
+        var recipient = repository.firstRecipientWithoutCode(campaignId, scope);
+        if (recipient.isEmpty()) {
+            return null;
+        }
+        LetterTemplate template = LetterTemplate.compile(letter, properties.publicUrl(), presentImages(letter));
+        return template.screenPreview(recipient.get(), imageUrlPrefix);
+    }
+
+    CampaignRef campaign(long campaignId, TerritoryScope scope) {
+        return repository.campaign(campaignId, scope).orElseThrow(LetterNotFoundException::new);
+    }
+
+    /** Names of the image slots of a letter whose file exists. */
+    Set<String> presentImages(LetterSettings s) {
+        Set<String> present = new LinkedHashSet<>();
+        for (String slot : IMAGE_SLOTS) {
+            key(s, slot).flatMap(images::read).ifPresent(bytes -> present.add(slot));
+        }
+        return present;
+    }
+
+    Map<String, byte[]> imageBytes(LetterSettings s) {
+        Map<String, byte[]> bytes = new HashMap<>();
+        for (String slot : IMAGE_SLOTS) {
+            key(s, slot).flatMap(images::read).ifPresent(b -> bytes.put(slot, b));
+        }
+        return bytes;
+    }
+
+    static java.util.Optional<String> key(LetterSettings s, String slot) {
+        return java.util.Optional.ofNullable(switch (slot) {
+            case LetterTemplate.LOGO1 -> s.logo1Key();
+            case LetterTemplate.LOGO2 -> s.logo2Key();
+            case LetterTemplate.SIGNATURE1 -> s.signatory1ImageKey();
+            case LetterTemplate.SIGNATURE2 -> s.signatory2ImageKey();
+            default -> null;
+        });
+    }
+
+    private LetterSettings withImages(LetterSettings text, LetterSettings current, Map<String, byte[]> uploads, Set<String> removed) {
+        Map<String, String> keys = new HashMap<>();
+        for (String slot : IMAGE_SLOTS) {
+            key(current, slot).ifPresent(k -> keys.put(slot, k));
+            if (removed != null && removed.contains(slot)) {
+                keys.remove(slot);
+            }
+        }
+        if (uploads != null) {
+            for (var upload : uploads.entrySet()) {
+                if (IMAGE_SLOTS.contains(upload.getKey()) && upload.getValue() != null && upload.getValue().length > 0) {
+                    keys.put(upload.getKey(), images.store(slotLabel(upload.getKey()), upload.getValue()));
+                }
+            }
+        }
+        return text.withImages(keys.get(LetterTemplate.LOGO1), keys.get(LetterTemplate.LOGO2),
+                keys.get(LetterTemplate.SIGNATURE1), keys.get(LetterTemplate.SIGNATURE2));
+    }
+
+    static String slotLabel(String slot) {
+        return switch (slot) {
+            case LetterTemplate.LOGO1 -> "Logo 1";
+            case LetterTemplate.LOGO2 -> "Logo 2";
+            case LetterTemplate.SIGNATURE1 -> "Signature du signataire 1";
+            default -> "Signature du signataire 2";
+        };
+    }
+
+    /** Trims, checks lengths and the e-mail, passes the body through the allow-list. */
+    static LetterSettings check(LetterSettings s) {
+        if (s == null) {
+            throw new LetterInputException("Le courrier est vide.");
+        }
+        String email = trim("Adresse électronique de l'expéditeur", s.senderEmail(), 200);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new LetterInputException("Adresse électronique de l'expéditeur : saisissez une adresse au format nom@domaine.fr.");
+        }
+        if (s.bodyHtml() != null && s.bodyHtml().length() > MAX_BODY) {
+            throw new LetterInputException("Corps du courrier : 100 000 caractères au plus.");
+        }
+        return new LetterSettings(trim("Nom de l'expéditeur", s.senderName(), 200), trim("Service", s.senderService(), 200),
+                trim("Adresse de l'expéditeur", s.senderAddress(), 500), email, trim("Téléphone", s.senderPhone(), 50),
+                s.logo1Key(), s.logo2Key(), trim("Nom du signataire 1", s.signatory1Name(), 200),
+                trim("Fonction du signataire 1", s.signatory1Role(), 200), s.signatory1ImageKey(),
+                trim("Nom du signataire 2", s.signatory2Name(), 200), trim("Fonction du signataire 2", s.signatory2Role(), 200),
+                s.signatory2ImageKey(), trim("Lieu (« À … »)", s.writtenAt(), 200), s.writtenOn(),
+                trim("Objet", s.subject(), 300), LetterSanitizer.sanitize(s.bodyHtml()));
+    }
+
+    private static String trim(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw new LetterInputException(field + " : " + max + " caractères au plus.");
+        }
+        return trimmed;
+    }
+
+    private long establishment() {
+        Long id = access.currentScope().establishmentId();
+        if (id == null) {
+            throw new LetterInputException("Choisissez d'abord la structure pour laquelle vous travaillez.");
+        }
+        return id;
+    }
+
+    private Long userId() {
+        return access.me().map(UserView::id).orElse(null);
+    }
+}
