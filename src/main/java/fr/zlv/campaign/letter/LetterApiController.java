@@ -2,6 +2,9 @@ package fr.zlv.campaign.letter;
 
 import fr.zlv.campaign.letter.LetterRepository.ExcludedHousing;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -102,7 +105,10 @@ class LetterApiController {
         return new Excluded(items.size(), items);
     }
 
-    @GetMapping(value = "/letters.pdf", produces = "application/pdf")
+    // no "produces": a client asking for JSON must get the same 404 as others for a campaign that is not its own
+    @GetMapping("/letters.pdf")
+    @ApiResponse(responseCode = "200", description = "Le PDF des courriers",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     @Operation(summary = "Tous les courriers de la campagne en un PDF (un courrier par logement ayant un propriétaire principal "
             + "à contacter, avec son code d'accès et son QR code). En-têtes X-Letters et X-Excluded : nombres de courriers et d'exclus.")
     void pdf(@PathVariable long id, HttpServletResponse response) throws IOException {
