@@ -27,6 +27,8 @@ public enum FilterField {
     STATUSES("statuses", "Statut de suivi", "Suivi", false, null, FollowUpCatalogue.STATUSES),
     SUB_STATUSES("subStatuses", "Sous-statut de suivi", "Suivi", true, null, FollowUpCatalogue.SUB_STATUSES),
     PRECISIONS("precisions", "Précisions", "Suivi", true, null, FollowUpCatalogue.PRECISIONS),
+    /** Campaigns of the caller's establishment; "null" = in none of them (DOMAIN.md §5). */
+    CAMPAIGN_IDS("campaignIds", "Campagne", "Suivi", true, Pattern.compile("\\d{1,18}"), List.of()),
     INTERCOMMUNALITIES("intercommunalities", "Intercommunalité (SIREN)", "Localisation", false,
             Pattern.compile("\\d{9}"), List.of()),
     LOCALITIES("localities", "Commune (code INSEE)", "Localisation", false,
@@ -154,6 +156,7 @@ public enum FilterField {
             case INTERCOMMUNALITIES -> "SIREN d'EPCI (9 chiffres)";
             case LOCALITIES -> "code INSEE de commune ou d'arrondissement (5 caractères)";
             case GEO_PERIMETERS_INCLUDED, GEO_PERIMETERS_EXCLUDED -> "identifiants de périmètres de l'établissement";
+            case CAMPAIGN_IDS -> "identifiants de campagnes de l'établissement";
             default -> "";
         };
         String nullPart = allowsNull && !options.stream().anyMatch(o -> o.label().equals(FilterOption.NULL_LABEL))

@@ -104,9 +104,27 @@ final class HousingQueries {
             where.and(ScoreColumn.of(scope) + " >= ?", filter.scoreMin());
         }
         for (FilterField field : filter.values().keySet()) {
-            where.and(condition(field, filter.get(field)));
+            where.and(field == FilterField.CAMPAIGN_IDS ? campaigns(scope, filter.get(field)) : condition(field, filter.get(field)));
         }
         return where;
+    }
+
+    /**
+     * {@code campaignIds}: in one of these campaigns of the caller's establishment, or ("null") in none of
+     * its campaigns — another establishment's campaigns are private and never count (DOMAIN.md §8).
+     */
+    private static SqlWhere.Or campaigns(TerritoryScope scope, List<String> codes) {
+        SqlWhere.Or or = new SqlWhere.Or();
+        List<String> ids = codes.stream().filter(c -> !c.equals(FilterOption.NULL_CODE)).toList();
+        String inCampaign = "exists (select 1 from campaign_housing ch join campaign ca on ca.id = ch.campaign_id "
+                + "where ch.housing_id = h.id and ca.establishment_id = ?";
+        if (!ids.isEmpty()) {
+            or.add(inCampaign + " and ch.campaign_id = any(?::bigint[]))", scope.establishmentId(), longs(ids));
+        }
+        if (codes.contains(FilterOption.NULL_CODE)) {
+            or.add("not " + inCampaign + ")", scope.establishmentId());
+        }
+        return or;
     }
 
     private static SqlWhere.Or condition(FilterField field, List<String> codes) {

@@ -147,6 +147,16 @@ public class HousingSearch {
                 .param(scope.establishmentId()).query((rs, n) -> new FilterOption(rs.getString(1), rs.getString(2))).list();
     }
 
+    /** The campaigns of the scope's establishment, newest first, as choices of the campaign filter. */
+    @AnyRole
+    public List<FilterOption> campaigns(TerritoryScope scope) {
+        if (scope.establishmentId() == null) {
+            return List.of();
+        }
+        return jdbc.sql("select id, title from campaign where establishment_id = ? order by created_at desc, id desc")
+                .param(scope.establishmentId()).query((rs, n) -> new FilterOption(rs.getString(1), rs.getString(2))).list();
+    }
+
     /** The communes of a non-national scope with a known centre (a national scope gets none: too many points). */
     @AnyRole
     public List<CommunePoint> communes(TerritoryScope scope) {
@@ -196,13 +206,26 @@ public class HousingSearch {
                         .query(String.class).list());
             }
         }
+        validateCampaigns(scope, filter);
+    }
+
+    /** A campaign of another establishment is unknown: campaigns are private to theirs. */
+    private void validateCampaigns(TerritoryScope scope, HousingFilter filter) {
+        List<String> ids = filter.get(FilterField.CAMPAIGN_IDS).stream().filter(c -> !c.equals(FilterOption.NULL_CODE)).toList();
+        if (!ids.isEmpty()) {
+            unknown(FilterField.CAMPAIGN_IDS, jdbc.sql("""
+                    select v::text from unnest(?::bigint[]) v
+                     where not exists (select 1 from campaign c where c.id = v and c.establishment_id = ?)""")
+                    .params(ids.stream().map(Long::valueOf).toArray(Long[]::new), scope.establishmentId())
+                    .query(String.class).list());
+        }
     }
 
     private static void unknown(FilterField field, List<String> codes) {
         if (!codes.isEmpty()) {
             throw new InvalidFilterException("La valeur « " + codes.getFirst() + " » du filtre « " + field.parameter()
                     + " » n'existe pas" + (field == FilterField.GEO_PERIMETERS_INCLUDED || field == FilterField.GEO_PERIMETERS_EXCLUDED
-                    ? " pour votre établissement." : " dans le référentiel géographique."));
+                    || field == FilterField.CAMPAIGN_IDS ? " pour votre établissement." : " dans le référentiel géographique."));
         }
     }
 

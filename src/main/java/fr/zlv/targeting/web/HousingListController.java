@@ -175,7 +175,7 @@ class HousingListController {
     private void common(Model model, TerritoryScope scope, HousingFilter filter, ListRequest paging, ListUrls urls) {
         model.addAttribute("filter", filter);
         model.addAttribute("paging", paging);
-        model.addAttribute("groups", panel(filter, search.perimeters(scope)));
+        model.addAttribute("groups", panel(filter, search.perimeters(scope), search.campaigns(scope)));
         model.addAttribute("filterQuery", urls.filterOnly());
         model.addAttribute("listUrl", ListUrls.build("/logements", filter, paging.sortParameter(), paging.perPage(), 1));
         model.addAttribute("mapUrl", ListUrls.build("/logements/carte", filter, null, ListRequest.DEFAULT_PER_PAGE, 1));
@@ -185,7 +185,7 @@ class HousingListController {
         model.addAttribute("canWrite", access.currentUser().map(u -> !"VISITOR".equals(u.role())).orElse(false));
     }
 
-    private static List<Group> panel(HousingFilter filter, List<FilterOption> perimeters) {
+    private static List<Group> panel(HousingFilter filter, List<FilterOption> perimeters, List<FilterOption> campaigns) {
         Map<String, List<Field>> groups = new LinkedHashMap<>();
         for (FilterField field : FilterField.values()) {
             List<String> active = filter.get(field);
@@ -195,6 +195,8 @@ class HousingListController {
             } else {
                 List<FilterOption> options = switch (field) {
                     case GEO_PERIMETERS_INCLUDED, GEO_PERIMETERS_EXCLUDED -> perimeters;
+                    case CAMPAIGN_IDS -> java.util.stream.Stream.concat(campaigns.stream(), java.util.stream.Stream.of(
+                            new FilterOption(FilterOption.NULL_CODE, "Dans aucune campagne"))).toList();
                     default -> field.choices();
                 };
                 view = new Field(field.parameter(), field.label(),
