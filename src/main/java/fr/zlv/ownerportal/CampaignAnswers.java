@@ -86,6 +86,7 @@ public class CampaignAnswers {
         housing.update(scope, answer.housingId(), version, new FollowUpChange(4, SUB_STATUS_EXIT, null,
                 OCCUPANCY_OF_USE.get(answer.currentUse()), null, null));
         answers.exitConfirmed(answer.accessCodeId(), userId());
+        campaigns.recountCampaignsOf(answer.housingId());
         return answers.latestOf(scope, campaignId, answerId).orElseThrow();
     }
 

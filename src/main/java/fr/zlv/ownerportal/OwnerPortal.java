@@ -1,5 +1,6 @@
 package fr.zlv.ownerportal;
 
+import fr.zlv.campaign.CampaignManagement;
 import fr.zlv.campaign.OwnerAccessCodes;
 import fr.zlv.housing.OwnerAnswerFollowUp;
 import fr.zlv.shared.security.PublicAccess;
@@ -18,14 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class OwnerPortal {
 
     private final OwnerAccessCodes codes;
+    private final CampaignManagement campaigns;
     private final OwnerAnswerFollowUp followUp;
     private final OwnerAnswerRepository answers;
     private final RateLimits limits;
     private final JdbcClient jdbc;
 
-    OwnerPortal(OwnerAccessCodes codes, OwnerAnswerFollowUp followUp, OwnerAnswerRepository answers, RateLimits limits,
+    OwnerPortal(OwnerAccessCodes codes, CampaignManagement campaigns, OwnerAnswerFollowUp followUp, OwnerAnswerRepository answers, RateLimits limits,
                 JdbcClient jdbc) {
         this.codes = codes;
+        this.campaigns = campaigns;
         this.followUp = followUp;
         this.answers = answers;
         this.limits = limits;
@@ -96,7 +99,14 @@ public class OwnerPortal {
                 form.contactGiven());
         var answer = new OwnerAnswerFollowUp.Answer(answerId, target.campaignId(), form.vacant(), form.currentUse(),
                 form.intention(), form.blockers(), summary);
-        Roles.asSystem(() -> followUp.record(target.housingId(), answer));
+        var outcome = Roles.asSystem(() -> followUp.record(target.housingId(), answer));
+        if (outcome.statusChanged()) {
+            // every campaign holding the dwelling counts it as a return now
+            Roles.asSystem(() -> {
+                campaigns.recountCampaignsOf(target.housingId());
+                return null;
+            });
+        }
         limits.answered(codeId);
         return new SubmitOutcome.Saved(answerId);
     }

@@ -179,6 +179,8 @@ class OwnerPortalIntegrationTests {
         // the dwelling: first contact, the blocker and both evolutions the answers announced
         assertThat(data.followUp().status(letter.housingId())).isEqualTo(2);
         assertThat(data.subStatus(letter.housingId())).isEqualTo("Intérêt potentiel / En réflexion");
+        assertThat(jdbc.sql("select return_count from campaign where id = ?").param(letter.campaignId()).query(Integer.class).single())
+                .as("the campaign counts the answer as a return").isEqualTo(1);
         List<String> precisions = jdbc.sql("select unnest(precisions) from housing where id = ?").param(letter.housingId())
                 .query(String.class).list();
         assertThat(precisions).contains("blocage-involontaire/succession-en-cours", "mutation/a-venir", "travaux/a-venir");
