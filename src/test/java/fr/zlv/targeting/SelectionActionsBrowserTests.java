@@ -66,6 +66,7 @@ class SelectionActionsBrowserTests {
         tick(page, "SELW00000003");
         assertThat(page.locator("#nombre-selection")).hasText("2 logements sélectionnés");
         page.getByText("Actions sur la sélection").click();
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshotDir().resolve("logements-actions-selection.png")));
         page.getByLabel("Nom du nouveau groupe").fill("Rue de la sélection");
         page.locator("#creer-groupe").click();
         page.waitForURL(url -> url.matches(".*/groupes/\\d+$"));
@@ -92,6 +93,7 @@ class SelectionActionsBrowserTests {
         page.getByText("Actions sur la sélection").click();
         page.locator("#modifier-suivi").click();
         assertThat(page.locator("#nombre-a-modifier")).containsText("2 logements sélectionnés");
+        page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshotDir().resolve("logements-modification-groupee.png")));
         page.getByLabel("Statut de suivi").selectOption("2");
         page.getByLabel("Note à ajouter à chaque logement").fill("Appel groupé du 3 mars");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Modifier les 2 logements")).click();
