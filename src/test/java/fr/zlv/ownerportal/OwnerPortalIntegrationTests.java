@@ -235,6 +235,14 @@ class OwnerPortalIntegrationTests {
     }
 
     @Test
+    void theAnswersApiIsInTheOpenApiDescription() {
+        var description = new Browser(port).get("/api/v1/openapi.json");
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.body()).contains("/api/v1/campaigns/{id}/answers")
+                .contains("/api/v1/campaigns/{id}/answers/{answerId}/confirm-exit").contains("Réponses des propriétaires");
+    }
+
+    @Test
     void aCodeAnswersAtMostTwentyTimesADay() {
         var letter = data.letter(agent.establishment().id(), OwnerPortalTestData.PONTARLIER, 1, "9 RUE BAVARDE", "Bavarde");
         Browser owner = new Browser(port);
