@@ -69,7 +69,7 @@ public class CampaignFollowUp {
             return List.of();
         }
         return jdbc.sql("""
-                with candidate as (select * from unnest(?::bigint[], ?::timestamptz[]) as c (id, since)),
+                with candidate as (select * from unnest(?::bigint[], ?::text[]::timestamptz[]) as c (id, since)),
                 reverted as (
                     update housing h set status = 0, sub_status = null, version = h.version + 1, updated_at = now()
                       from candidate c
@@ -81,7 +81,7 @@ public class CampaignFollowUp {
                 insert into event (housing_id, kind, created_by, old_value, new_value, message)
                 select id, ?, ?, '1'::jsonb, '0'::jsonb, ? from reverted
                 returning housing_id""")
-                .params(housingIds.toArray(Long[]::new), since.toArray(OffsetDateTime[]::new), STATUS_EVENT, userId,
+                .params(housingIds.toArray(Long[]::new), since.stream().map(OffsetDateTime::toString).toArray(String[]::new), STATUS_EVENT, userId,
                         "Statut : « En attente de retour » → « Non suivi » (retour automatique : " + reason + ")")
                 .query(Long.class).list();
     }
