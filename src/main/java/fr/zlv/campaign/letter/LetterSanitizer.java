@@ -11,7 +11,10 @@ import org.owasp.html.PolicyFactory;
 public final class LetterSanitizer {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a")
+            .allowElements("p", "br", "strong", "em", "u", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "a")
+            // browsers' editing commands write <b> and <i>: stored as their meaningful forms
+            .allowElements((name, attributes) -> "strong", "b")
+            .allowElements((name, attributes) -> "em", "i")
             .allowUrlProtocols("http", "https", "mailto")
             .allowAttributes("href").onElements("a")
             .toFactory();
