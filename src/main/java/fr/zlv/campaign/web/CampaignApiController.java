@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -185,7 +184,7 @@ class CampaignApiController {
         return documents.list(id);
     }
 
-    @PostMapping(path = "/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping("/{id}/documents") // no consumes: a wrong body for another establishment's campaign is still a 404
     @Operation(summary = "Joint un document (champ file ; 25 Mo au plus ; PDF, images, documents bureautiques)")
     ResponseEntity<CampaignDocumentView> upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file)
             throws IOException {
