@@ -118,6 +118,8 @@ class CampaignIntegrationTests {
         Roles.asSystem(campaigns::applySendingDates);
         assertThat(statusEvents(h1)).containsExactly("0→1");
         assertThat(later).isPositive();
+        // the daily job is registered with the scheduler of the running product
+        assertThat(jdbc.sql("select task_name from scheduled_tasks").query(String.class).list()).contains("campaign-sending-dates");
     }
 
     @Test
