@@ -55,9 +55,15 @@ final class QrCodeDrawer implements FSObjectDrawer {
         return null;
     }
 
+    /**
+     * The symbol of a text. The mask pattern is fixed: choosing the "best" of the 8 masks (the QR
+     * standard's penalty scores) took most of the encoding time, and any mask gives a valid symbol that
+     * phones read as well at this size.
+     */
     static ByteMatrix matrix(String text) {
         try {
-            return Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name()))
+            return Encoder.encode(text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                            EncodeHintType.QR_MASK_PATTERN, 2))
                     .getMatrix();
         } catch (WriterException ex) {
             throw new IllegalArgumentException("QR code impossible pour « " + text + " »", ex);
