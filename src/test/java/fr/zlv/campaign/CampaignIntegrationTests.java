@@ -302,6 +302,17 @@ class CampaignIntegrationTests {
         assertThat(jdbc.sql("select count(*) from campaign").query(Integer.class).single()).isEqualTo(before);
     }
 
+    @Test
+    void theOpenApiDescriptionListsTheCampaignEndpoints() {
+        var data = data();
+        var agent = data.agentOf("Campagnes OpenAPI", Set.of("23004"));
+        String description = text(call(port, agent.token(), "GET", "/api/v1/openapi.json", null));
+        assertThat(description).contains("/api/v1/campaigns", "/api/v1/campaigns/{id}", "/api/v1/campaigns/{id}/housings",
+                "/api/v1/campaigns/{id}/housings/remove", "/api/v1/campaigns/{id}/returns", "/api/v1/campaigns/{id}/follow-up",
+                "/api/v1/campaigns/{id}/funnel", "/api/v1/campaigns/{id}/export.xlsx", "/api/v1/campaigns/{id}/export.csv",
+                "/api/v1/campaigns/{id}/documents", "/api/v1/campaigns/{id}/documents/{documentId}", "campaignIds");
+    }
+
     private List<Long> ids(CampaignTestData.Agent agent, String query) {
         JsonNode list = body(call(port, agent.token(), "GET", "/api/v1/housings?" + query, null), 200);
         JsonNode items = list.has("items") ? list.get("items") : list;
