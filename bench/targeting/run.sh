@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/target-bench-targeting}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-BUILD=target-bench-targeting-build
+BUILD=${BENCH_BUILD_DIR:-target-bench-targeting-build}
 mkdir -p "$WORK"
 cd "$ROOT"
 ./mvnw -q -B -Dzlv.build.dir="$BUILD" -DskipTests test-compile

@@ -19,8 +19,8 @@ final class HousingQueries {
     /** At most this many words of the search box are used (each one an indexed condition). */
     private static final int MAX_SEARCH_WORDS = 6;
 
-    /** The text the search's trigram index covers (V28): the address and the current owners' keys. */
-    private static final String SEARCH_KEY = "(coalesce(h.address_key, '') || ' ' || coalesce(h.owners_key, ''))";
+    /** The text the search's trigram index covers (V28): the address and the current owners' texts. */
+    private static final String SEARCH_KEY = "(coalesce(h.address_key, '') || '|' || coalesce(h.owners_key, ''))";
 
     private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of("rue", "de", "la", "le", "les", "du", "des",
             "l", "d", "avenue", "av", "bd", "boulevard", "place", "pl", "chemin", "che", "route", "rte", "impasse", "imp",
@@ -49,7 +49,12 @@ final class HousingQueries {
             order.add(alias + (o.descending() ? " desc" : " asc") + " nulls last");
         }
         order.add("id");
-        String inner = "select h.id" + (sortColumns.isEmpty() ? "" : ", " + String.join(", ", sortColumns))
+        // a territory's first page comes from its own rows (a top-N over the filtered set, bounded by its
+        // size), never from walking the national primary key until 50 of them match: that walk is
+        // instant when the territory's ids come first, and scans the whole country when a filter
+        // matches few or none of its dwellings. "+ 0" keeps the primary key's order out of reach.
+        String idColumn = scope.national() ? "h.id" : "h.id + 0 as id";
+        String inner = "select " + idColumn + (sortColumns.isEmpty() ? "" : ", " + String.join(", ", sortColumns))
                 + " from housing h where " + where.sql()
                 + " order by " + String.join(", ", order) + " limit ? offset ?";
         List<Object> params = new ArrayList<>(where.params());
@@ -98,7 +103,7 @@ final class HousingQueries {
             where.and("h.commune_code = any(?)", (Object) scope.communeArray());
         }
         if (filter.query() != null) {
-            search(where, filter.query());
+            search(where, scope, filter.query());
         }
         if (filter.scoreMin() != null) {
             where.and(ScoreColumn.of(scope) + " >= ?", filter.scoreMin());
@@ -308,28 +313,29 @@ final class HousingQueries {
     /**
      * The search box: an exact local id, invariant or cadastral reference; otherwise every word found
      * (accent- and case-insensitive, any order) in the dwelling's address, or in the name,
-     * administrator or address of one of its current owners. One condition on housing alone, so that
-     * the planner starts from the territory or from the trigram index, whichever is smaller: the
-     * trigram index covers the address and the owners' keys copied onto housing (V28); since words
-     * could match across those texts, the exact rule is then checked on the candidates only.
+     * administrator or address of one of its current owners. One condition on housing alone: the
+     * trigram index covers the address and the owners' texts copied onto housing (V28); since words
+     * could match across those texts, the exact rule (all words in one text) is then checked on the
+     * candidates, still without leaving the row.
      */
-    private static void search(SqlWhere where, String query) {
+    private static void search(SqlWhere where, TerritoryScope scope, String query) {
         String exact = query.strip();
         List<String> words = searchWords(query);
         List<Object> params = new ArrayList<>(List.of(exact.toUpperCase(Locale.ROOT), exact, exact.toUpperCase(Locale.ROOT)));
         StringBuilder sql = new StringBuilder("(upper(h.local_id) = ? or h.invariant = ? or h.cadastral_reference = ?");
         if (!words.isEmpty()) {
             List<Object> patterns = words.stream().map(w -> (Object) ("%" + w + "%")).toList();
-            sql.append("\n    or (").append(allWords(SEARCH_KEY, words.size()))
-                    .append("\n        and (").append(allWords("h.address_key", words.size()))
-                    .append(" or exists (select 1 from ownership w join owner o on o.id = w.owner_id")
-                    .append(" where w.housing_id = h.id and w.rank >= 1 and (")
-                    .append(allWords("o.name_key", words.size())).append(" or ")
-                    .append(allWords("o.administrator_key", words.size())).append(" or ")
-                    .append(allWords("o.address_key", words.size())).append("))))");
-            for (int i = 0; i < 5; i++) {
-                params.addAll(patterns);
-            }
+            String[] all = patterns.toArray(String[]::new);
+            // inside a territory, its rows (clustered by commune) are fewer than the national trigram
+            // matches of a common name or street word (200 k+ for "martin"): the same text, written so
+            // that the index does not apply, is then checked on the territory's rows
+            String key = scope.national() ? SEARCH_KEY : "concat(h.address_key, '|', h.owners_key)";
+            sql.append("\n    or (").append(allWords(key, words.size()))
+                    .append("\n        and (h.address_key like all(?::text[])")
+                    .append(" or exists (select 1 from unnest(string_to_array(h.owners_key, '|')) k where k like all(?::text[]))))");
+            params.addAll(patterns);
+            params.add(all);
+            params.add(all);
         }
         sql.append(")");
         where.and(sql.toString(), params.toArray());

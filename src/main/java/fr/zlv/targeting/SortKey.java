@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum SortKey {
     STATUS("status", "h.status", "Statut"),
     OCCUPANCY("occupancy", "h.occupancy", "Occupation"),
-    OWNER("owner", "owner_sort", "Propriétaire"),
+    OWNER("owner", "h.primary_owner_name", "Propriétaire"),
     VACANCY_START("vacancyStart", "h.vacancy_start_year", "Début de vacance"),
     SCORE("score", "h.priority_score", "Score");
 
