@@ -73,6 +73,8 @@ class CampaignBrowserTests {
         assertThat(page.locator("#statut-campagne")).containsText("Envoyée");
         assertThat(page.locator("#table-destinataires .zlv-status")).hasText(new String[] {"En attente de retour", "En attente de retour"});
         assertThat(page.locator("#entonnoir")).containsText("Courriers envoyés");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(BrowserSupport.screenshotDir().resolve("campagne-destinataires.png")));
 
         // the tabs lead to the other sections of the campaign
         assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Sections de la campagne"))
