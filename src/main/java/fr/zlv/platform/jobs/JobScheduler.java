@@ -59,6 +59,8 @@ class JobScheduler implements DisposableBean {
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(10))
                 .enableImmediateExecution()
+                // within the context's shutdown phase (30 s): a job cut off is retried by the next instance
+                .shutdownMaxWait(Duration.ofSeconds(20))
                 .build();
         scheduler.start();
         log.info("Job scheduler started with {} task(s): {}", known.size() + recurring.size(),
