@@ -70,7 +70,7 @@ public final class TargetingBenchmark {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ZlvApplication.class)
                 .properties("zlv.demo=false", "server.port=0", "logging.level.root=WARN",
                         "spring.datasource.hikari.maximum-pool-size=20")
-                .run();
+                .run("--server.port=0"); // over the configuration's ZLV_PORT/8080, which another run may hold
         try {
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
