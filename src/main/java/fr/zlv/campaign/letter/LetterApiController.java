@@ -76,7 +76,7 @@ class LetterApiController {
     @GetMapping("/letter/variables")
     @Operation(summary = "Variables utilisables dans l'objet et le corps du courrier")
     List<Variable> variables(@PathVariable long id) {
-        letters.letter(id);
+        printing.check(id);
         return LetterVariable.all().stream().map(v -> new Variable(v.token(), v.label())).toList();
     }
 
@@ -84,7 +84,7 @@ class LetterApiController {
     @Operation(summary = "Enregistre le courrier (JSON, mêmes champs que GET sans images ni saved) ; le HTML est filtré avant stockage. "
             + "Les images déjà envoyées sont conservées.")
     LetterBody put(@PathVariable long id, @RequestBody(required = false) String body) {
-        letters.letter(id);
+        printing.check(id);
         LetterBody input;
         try {
             input = body == null || body.isBlank() ? null : json.readValue(body, LetterBody.class);

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 class LetterBatchPrinter {
 
     /** Letters per rendered document: large enough to share the fonts' set-up, small enough for the heap. */
-    static final int BATCH = 200;
+    static final int BATCH = 100;
 
     /**
      * What was printed, and where the time went: building the XHTML, rendering it (summed over the
@@ -108,8 +108,8 @@ class LetterBatchPrinter {
 
     private void submit(LetterTemplate template, Map<String, byte[]> images, List<LetterRecipient> recipients, Path file,
                         List<Future<Part>> parts, Deque<Future<Part>> inFlight) {
-        // back-pressure: never more batches in memory than threads + 1
-        while (inFlight.size() > threads) {
+        // back-pressure: never more batches being rendered than threads (the reader waits)
+        while (inFlight.size() >= threads) {
             get(inFlight.removeFirst());
         }
         Future<Part> future = pool.submit(() -> {

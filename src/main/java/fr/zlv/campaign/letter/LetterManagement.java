@@ -55,9 +55,8 @@ public class LetterManagement {
     public CampaignLetter letter(long campaignId) {
         TerritoryScope scope = access.currentScope();
         CampaignRef campaign = campaign(campaignId, scope);
-        var saved = repository.forCampaign(campaignId);
-        LetterSettings settings = saved.orElseGet(() -> repository.defaults(campaign.establishmentId()).orElse(LetterSettings.empty()));
-        return new CampaignLetter(campaign.id(), campaign.title(), settings.sanitised(), saved.isPresent(),
+        boolean saved = repository.forCampaign(campaignId).isPresent();
+        return new CampaignLetter(campaign.id(), campaign.title(), settingsOf(campaign), saved,
                 repository.countRecipients(campaignId, scope), repository.excluded(campaignId, scope));
     }
 
@@ -105,7 +104,7 @@ public class LetterManagement {
     @AnyRole
     @Transactional(readOnly = true)
     public java.util.Optional<byte[]> image(long campaignId, String slot) {
-        return key(letter(campaignId).settings(), slot).flatMap(images::read);
+        return key(settingsOf(campaign(campaignId, access.currentScope())), slot).flatMap(images::read);
     }
 
     @AnyRole
@@ -122,15 +121,22 @@ public class LetterManagement {
     @Transactional(readOnly = true)
     public String preview(long campaignId, LetterSettings draft, String imageUrlPrefix) {
         TerritoryScope scope = access.currentScope();
-        CampaignLetter saved = letter(campaignId);
-        LetterSettings letter = check(draft).withImages(saved.settings().logo1Key(), saved.settings().logo2Key(),
-                saved.settings().signatory1ImageKey(), saved.settings().signatory2ImageKey());
+        LetterSettings saved = settingsOf(campaign(campaignId, scope));
+        LetterSettings letter = check(draft).withImages(saved.logo1Key(), saved.logo2Key(), saved.signatory1ImageKey(),
+                saved.signatory2ImageKey());
         var recipient = repository.firstRecipientWithoutCode(campaignId, scope);
         if (recipient.isEmpty()) {
             return null;
         }
         LetterTemplate template = LetterTemplate.compile(letter, properties.publicUrl(), presentImages(letter));
         return template.screenPreview(recipient.get(), imageUrlPrefix);
+    }
+
+    /** The campaign's saved letter, else the establishment's defaults, else an empty letter; sanitised again. */
+    LetterSettings settingsOf(CampaignRef campaign) {
+        return repository.forCampaign(campaign.id())
+                .or(() -> repository.defaults(campaign.establishmentId()))
+                .orElse(LetterSettings.empty()).sanitised();
     }
 
     CampaignRef campaign(long campaignId, TerritoryScope scope) {

@@ -79,7 +79,7 @@ public class LetterPrinting {
     public PrintedLetters print(long campaignId) {
         TerritoryScope scope = access.currentScope();
         CampaignRef campaign = letters.campaign(campaignId, scope);
-        LetterSettings settings = letters.letter(campaignId).settings();
+        LetterSettings settings = letters.settingsOf(campaign);
         codes.ensureCodes(campaignId);
         audit(scope, campaignId);
         LetterTemplate template = LetterTemplate.compile(settings, properties.publicUrl(), letters.presentImages(settings));
@@ -104,8 +104,7 @@ public class LetterPrinting {
     @Transactional(readOnly = true)
     public byte[] previewPdf(long campaignId) {
         TerritoryScope scope = access.currentScope();
-        letters.campaign(campaignId, scope);
-        LetterSettings settings = letters.letter(campaignId).settings();
+        LetterSettings settings = letters.settingsOf(letters.campaign(campaignId, scope));
         LetterTemplate template = LetterTemplate.compile(settings, properties.publicUrl(), letters.presentImages(settings));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         var recipient = repository.firstRecipientWithoutCode(campaignId, scope);
