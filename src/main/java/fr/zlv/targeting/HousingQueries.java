@@ -109,7 +109,7 @@ final class HousingQueries {
             where.and(ScoreColumn.of(scope) + " >= ?", filter.scoreMin());
         }
         for (FilterField field : filter.values().keySet()) {
-            where.and(field == FilterField.CAMPAIGN_IDS ? campaigns(scope, filter.get(field)) : condition(field, filter.get(field)));
+            where.and(field == FilterField.CAMPAIGN_IDS ? campaigns(scope, filter.get(field)) : condition(field, filter.get(field), scope.national()));
         }
         return where;
     }
@@ -132,7 +132,7 @@ final class HousingQueries {
         return or;
     }
 
-    private static SqlWhere.Or condition(FilterField field, List<String> codes) {
+    private static SqlWhere.Or condition(FilterField field, List<String> codes, boolean national) {
         SqlWhere.Or or = new SqlWhere.Or();
         boolean wantsNull = codes.contains(FilterOption.NULL_CODE);
         List<String> values = codes.stream().filter(c -> !c.equals(FilterOption.NULL_CODE)).toList();
@@ -197,9 +197,24 @@ final class HousingQueries {
                 nullIf(or, wantsNull, "h.building_year is null");
             }
             case ENERGY_CONSUMPTION -> {
+                // the dwelling's own label, else its building's. Nationally: membership in the set of
+                // buildings with such a label (hashed once; 0.9 s instead of 2–3 s for a building lookup
+                // per dwelling); in a territory the lookups of its rows are cheaper than hashing the
+                // country's buildings
                 String label = "coalesce(h.energy_label, (select b.energy_label from building b where b.id = h.building_id))";
-                array(or, label + " = any(?)", values);
-                nullIf(or, wantsNull, label + " is null");
+                if (!national) {
+                    array(or, label + " = any(?)", values);
+                    nullIf(or, wantsNull, label + " is null");
+                } else {
+                    if (!values.isEmpty()) {
+                        String[] labels = values.toArray(String[]::new);
+                        or.add("h.energy_label = any(?)", (Object) labels);
+                        or.add("(h.energy_label is null and h.building_id in (select b.id from building b"
+                                + " where b.energy_label = any(?)))", (Object) labels);
+                    }
+                    nullIf(or, wantsNull, "(h.energy_label is null and (h.building_id is null"
+                            + " or h.building_id not in (select b.id from building b where b.energy_label is not null)))");
+                }
             }
             case OWNERSHIP_KINDS -> ranges(or, values, v -> switch (v) {
                 // ff_ctpdl: blank = single owner; CL, CLV, CV = co-ownership; BND, MP, TF = other
@@ -214,7 +229,7 @@ final class HousingQueries {
                     case "20to49" -> "b.housing_count between 20 and 49";
                     default -> "b.housing_count >= 50";
                 }).toList();
-                building(or, parts, wantsNull, "b.housing_count is not null");
+                building(or, parts, wantsNull, "b.housing_count is not null", national);
             }
             case VACANCY_RATES -> {
                 String rate = "(b.vacant_housing_count * 100.0 / b.housing_count)";
@@ -225,7 +240,7 @@ final class HousingQueries {
                     case "60to79" -> rate + " >= 60 and " + rate + " < 80";
                     default -> rate + " >= 80";
                 }).map(p -> "(b.housing_count > 0 and " + p + ")").toList();
-                building(or, parts, wantsNull, "b.housing_count > 0 and b.vacant_housing_count is not null");
+                building(or, parts, wantsNull, "b.housing_count > 0 and b.vacant_housing_count is not null", national);
             }
             case HOUSING_KINDS -> {
                 array(or, "h.kind = any(?)", values);
@@ -392,8 +407,19 @@ final class HousingQueries {
         }
     }
 
-    /** Building figures: the dwelling's building matches one part; "null": no building or no figure. */
-    private static void building(SqlWhere.Or or, List<String> parts, boolean wantsNull, String known) {
+    /**
+     * Building figures: the dwelling's building matches one part; "null": no building or no figure.
+     * Nationally as membership in the set of matching buildings (hashed once), in a territory as a
+     * lookup of each of its dwellings' building (see ENERGY_CONSUMPTION).
+     */
+    private static void building(SqlWhere.Or or, List<String> parts, boolean wantsNull, String known, boolean national) {
+        if (national) {
+            if (!parts.isEmpty()) {
+                or.add("h.building_id in (select b.id from building b where " + String.join(" or ", parts) + ")");
+            }
+            nullIf(or, wantsNull, "(h.building_id is null or h.building_id not in (select b.id from building b where " + known + "))");
+            return;
+        }
         if (!parts.isEmpty()) {
             or.add("exists (select 1 from building b where b.id = h.building_id and (" + String.join(" or ", parts) + "))");
         }
