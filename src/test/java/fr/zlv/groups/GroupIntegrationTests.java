@@ -39,12 +39,12 @@ class GroupIntegrationTests {
     @Test
     void aGroupKeepsItsCountersAndHistoryAsDwellingsComeAndGo() {
         var data = new GroupTestData(jdbc, users, establishments, tokens);
-        var agent = data.agentOf("Groupes Creuse", Set.of("23004", "23002"));
+        var agent = data.agentOf("Groupes Creuse", Set.of("23007", "23002"));
         var other = data.agentOf("Groupes Alleyrat", Set.of("23003"));
-        long h1 = data.housing("23004", cols());
-        long h2 = data.housing("23004", cols());
-        long h3 = data.housing("23004", cols());
-        long h4 = data.housing("23004", cols());
+        long h1 = data.housing("23007", cols());
+        long h2 = data.housing("23007", cols());
+        long h3 = data.housing("23007", cols());
+        long h4 = data.housing("23007", cols());
         long h5 = data.housing("23002", cols("occupancy", "L"));
         long outside = data.housing("23003", cols());
         long o1 = data.owner("MARTIN/JEANNE", cols());
@@ -66,7 +66,7 @@ class GroupIntegrationTests {
 
         // all matching a filter except some: h1, h2 already in, h4 excepted → only h3 added
         JsonNode added = body(call(port, agent.token(), "POST", "/api/v1/groups/" + id + "/housings",
-                "{\"allMatching\": true, \"filter\": \"localities=23004\", \"exceptIds\": [" + h4 + "]}"), 200);
+                "{\"allMatching\": true, \"filter\": \"localities=23007\", \"exceptIds\": [" + h4 + "]}"), 200);
         assertThat(added.get("changed").asInt()).isEqualTo(1);
         assertThat(added.get("group").get("housingCount").asInt()).isEqualTo(3);
         assertThat(added.get("group").get("ownerCount").asInt()).isEqualTo(2);
