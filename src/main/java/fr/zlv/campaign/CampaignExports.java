@@ -2,8 +2,8 @@ package fr.zlv.campaign;
 
 import fr.zlv.groups.ExportSource;
 import fr.zlv.groups.HousingExportWriter;
+import fr.zlv.groups.HousingSetExports;
 import fr.zlv.shared.security.AnyRole;
-import java.io.OutputStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,33 +13,19 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class CampaignExports {
+public class CampaignExports extends HousingSetExports<CampaignView> {
 
     private final CampaignManagement campaigns;
-    private final HousingExportWriter writer;
 
     CampaignExports(CampaignManagement campaigns, HousingExportWriter writer) {
+        super(ExportSource.CAMPAIGN, writer);
         this.campaigns = campaigns;
-        this.writer = writer;
     }
 
     /** The campaign to export, checked before anything is written (another establishment's: not found). */
     @AnyRole
+    @Override
     public CampaignView check(long campaignId) {
         return campaigns.get(campaignId);
-    }
-
-    /** The workbook: sheets "Logements" and "Propriétaires". */
-    @AnyRole
-    public void writeXlsx(long campaignId, OutputStream out) {
-        campaigns.get(campaignId);
-        writer.writeXlsx(ExportSource.CAMPAIGN, campaignId, out);
-    }
-
-    /** The "Logements" sheet as CSV ({@code ;}, UTF-8 with a BOM). */
-    @AnyRole
-    public void writeCsv(long campaignId, OutputStream out) {
-        campaigns.get(campaignId);
-        writer.writeCsv(ExportSource.CAMPAIGN, campaignId, out);
     }
 }

@@ -3,8 +3,8 @@ package fr.zlv.campaign;
 import fr.zlv.access.AccessManagement;
 import fr.zlv.access.UserView;
 import fr.zlv.groups.GroupManagement;
+import fr.zlv.groups.HousingSets;
 import fr.zlv.housing.CampaignFollowUp;
-import fr.zlv.shared.TerritoryScope;
 import fr.zlv.shared.security.AnyRole;
 import fr.zlv.shared.security.CanWrite;
 import fr.zlv.targeting.HousingFilter;
@@ -36,8 +36,6 @@ public class CampaignManagement {
     /** Sending dates are days in France. */
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     static final int TITLE_MAX = 120;
-    static final int DESCRIPTION_MAX = 1000;
-    private static final int EVENT_IDS_MAX = 1000;
 
     private final CampaignRepository campaigns;
     private final CampaignHousingRepository housings;
@@ -154,8 +152,8 @@ public class CampaignManagement {
         String newDescription = description == null ? before.description() : description(description);
         if (!newTitle.equals(before.title()) || !Objects.equals(newDescription, before.description())) {
             campaigns.update(id, newTitle, newDescription);
-            campaigns.event(id, CampaignEvents.UPDATED, userId(), json(titleAndDescription(before.title(), before.description())),
-                    json(titleAndDescription(newTitle, newDescription)));
+            campaigns.event(id, CampaignEvents.UPDATED, userId(), json(HousingSets.textsPayload("title", before.title(), before.description())),
+                    json(HousingSets.textsPayload("title", newTitle, newDescription)));
         }
         return get(id);
     }
@@ -188,7 +186,7 @@ public class CampaignManagement {
                     "date d’envoi de la campagne « " + before.title() + " » " + (date == null ? "retirée" : "reportée"), userId);
             if (!reverted.isEmpty()) {
                 housings.clearMoved(id, reverted);
-                campaigns.event(id, CampaignEvents.REVERTED, userId, null, json(housingsPayload(reverted, reverted.size())));
+                campaigns.event(id, CampaignEvents.REVERTED, userId, null, json(HousingSets.housingsPayload(reverted, reverted.size())));
             }
             moved = reverted.size();
         }
@@ -210,7 +208,7 @@ public class CampaignManagement {
         }
         Long userId = userId();
         var moved = housings.remove(id, ids.toArray(Long[]::new));
-        campaigns.event(id, CampaignEvents.HOUSINGS_REMOVED, userId, json(housingsPayload(ids, ids.size())), null);
+        campaigns.event(id, CampaignEvents.HOUSINGS_REMOVED, userId, json(HousingSets.housingsPayload(ids, ids.size())), null);
         int reverted = revertLeftAlone(moved, "retiré de la campagne « " + campaign.title() + " »", userId);
         housings.refreshCounts(id);
         return new CampaignChange(get(id), ids.size(), reverted);
@@ -230,7 +228,7 @@ public class CampaignManagement {
         }
         housings.markReturnedMail(id, ids);
         List<Long> changed = followUp.markReturnedMail(access.currentScope(), ids);
-        campaigns.event(id, CampaignEvents.RETURNED_MAIL, userId(), null, json(housingsPayload(ids, ids.size())));
+        campaigns.event(id, CampaignEvents.RETURNED_MAIL, userId(), null, json(HousingSets.housingsPayload(ids, ids.size())));
         housings.refreshCounts(id);
         return new CampaignChange(get(id), ids.size(), changed.size());
     }
@@ -343,7 +341,7 @@ public class CampaignManagement {
         List<Long> moved = followUp.moveToWaiting(housings.notFollowed(id), title, userId);
         if (!moved.isEmpty()) {
             housings.markMoved(id, moved);
-            campaigns.event(id, CampaignEvents.SENT, userId, null, json(housingsPayload(moved, moved.size())));
+            campaigns.event(id, CampaignEvents.SENT, userId, null, json(HousingSets.housingsPayload(moved, moved.size())));
         }
         return moved.size();
     }
@@ -383,13 +381,8 @@ public class CampaignManagement {
         return LocalDate.now(PARIS);
     }
 
-    /** Campaigns belong to an establishment: a caller acting for none (a national visitor) has none. */
     private long establishment() {
-        TerritoryScope scope = access.currentScope();
-        if (scope.establishmentId() == null) {
-            throw new CampaignNotFoundException();
-        }
-        return scope.establishmentId();
+        return HousingSets.establishment(access.currentScope(), CampaignNotFoundException::new);
     }
 
     private Long userId() {
@@ -397,14 +390,7 @@ public class CampaignManagement {
     }
 
     private static String title(String title) {
-        String clean = title == null ? "" : title.strip();
-        if (clean.isEmpty()) {
-            throw new CampaignInputException("title", "Le titre de la campagne est obligatoire.");
-        }
-        if (clean.length() > TITLE_MAX) {
-            throw new CampaignInputException("title", "Le titre de la campagne ne doit pas dépasser " + TITLE_MAX + " caractères.");
-        }
-        return clean;
+        return HousingSets.required(title, TITLE_MAX, "title", "Le titre de la campagne", CampaignInputException::new);
     }
 
     private static String truncate(String title) {
@@ -412,27 +398,7 @@ public class CampaignManagement {
     }
 
     private static String description(String description) {
-        String clean = description == null ? "" : description.strip();
-        if (clean.length() > DESCRIPTION_MAX) {
-            throw new CampaignInputException("description", "La description ne doit pas dépasser " + DESCRIPTION_MAX + " caractères.");
-        }
-        return clean.isEmpty() ? null : clean;
-    }
-
-    private static Map<String, Object> housingsPayload(List<Long> ids, int changed) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("count", changed);
-        if (ids.size() <= EVENT_IDS_MAX) {
-            payload.put("housingIds", ids);
-        }
-        return payload;
-    }
-
-    private static Map<String, Object> titleAndDescription(String title, String description) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("title", title);
-        payload.put("description", description);
-        return payload;
+        return HousingSets.description(description, CampaignInputException::new);
     }
 
     private String json(Object value) {

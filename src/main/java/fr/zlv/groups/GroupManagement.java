@@ -2,13 +2,11 @@ package fr.zlv.groups;
 
 import fr.zlv.access.AccessManagement;
 import fr.zlv.access.UserView;
-import fr.zlv.shared.TerritoryScope;
 import fr.zlv.shared.security.AnyRole;
 import fr.zlv.shared.security.CanWrite;
 import fr.zlv.targeting.HousingFilter;
 import fr.zlv.targeting.HousingSearch;
 import fr.zlv.targeting.HousingSelection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -25,9 +23,6 @@ import tools.jackson.databind.ObjectMapper;
 public class GroupManagement {
 
     static final int NAME_MAX = 120;
-    static final int DESCRIPTION_MAX = 1000;
-    /** Event payloads list the dwellings' ids up to this many; beyond, only the count. */
-    private static final int EVENT_IDS_MAX = 1000;
 
     private final GroupRepository groups;
     private final AccessManagement access;
@@ -85,7 +80,7 @@ public class GroupManagement {
         groups.event(id, GroupEvents.CREATED, userId, null, json(Map.of("name", cleanName)));
         int added = ids.isEmpty() ? 0 : groups.addHousings(id, ids.toArray(Long[]::new));
         if (added > 0) {
-            groups.event(id, GroupEvents.HOUSINGS_ADDED, userId, null, json(housingsPayload(ids, added)));
+            groups.event(id, GroupEvents.HOUSINGS_ADDED, userId, null, json(HousingSets.housingsPayload(ids, added)));
         }
         groups.refreshCounts(id);
         return new GroupChange(groups.find(establishmentId, id).orElseThrow(), added);
@@ -97,7 +92,7 @@ public class GroupManagement {
         List<Long> ids = search.selectedIds(access.currentScope(), filter == null ? HousingFilter.none() : filter, selection);
         int added = ids.isEmpty() ? 0 : groups.addHousings(id, ids.toArray(Long[]::new));
         if (added > 0) {
-            groups.event(id, GroupEvents.HOUSINGS_ADDED, userId(), null, json(housingsPayload(ids, added)));
+            groups.event(id, GroupEvents.HOUSINGS_ADDED, userId(), null, json(HousingSets.housingsPayload(ids, added)));
             groups.refreshCounts(id);
         }
         return new GroupChange(groups.find(establishmentId, id).orElseThrow(), added);
@@ -110,7 +105,7 @@ public class GroupManagement {
         List<Long> ids = search.selectedIds(access.currentScope(), HousingFilter.none(), HousingSelection.of(housingIds));
         int removed = ids.isEmpty() ? 0 : groups.removeHousings(id, ids.toArray(Long[]::new));
         if (removed > 0) {
-            groups.event(id, GroupEvents.HOUSINGS_REMOVED, userId(), json(housingsPayload(ids, removed)), null);
+            groups.event(id, GroupEvents.HOUSINGS_REMOVED, userId(), json(HousingSets.housingsPayload(ids, removed)), null);
             groups.refreshCounts(id);
         }
         return new GroupChange(groups.find(establishmentId, id).orElseThrow(), removed);
@@ -125,8 +120,8 @@ public class GroupManagement {
         String newDescription = description == null ? before.description() : description(description);
         if (!newName.equals(before.name()) || !java.util.Objects.equals(newDescription, before.description())) {
             groups.update(id, newName, newDescription);
-            groups.event(id, GroupEvents.UPDATED, userId(), json(nameAndDescription(before.name(), before.description())),
-                    json(nameAndDescription(newName, newDescription)));
+            groups.event(id, GroupEvents.UPDATED, userId(), json(HousingSets.textsPayload("name", before.name(), before.description())),
+                    json(HousingSets.textsPayload("name", newName, newDescription)));
         }
         return groups.find(establishmentId, id).orElseThrow();
     }
@@ -164,13 +159,8 @@ public class GroupManagement {
         return establishmentId;
     }
 
-    /** Groups belong to an establishment: a caller acting for none (a national visitor) has none. */
     private long establishment() {
-        TerritoryScope scope = access.currentScope();
-        if (scope.establishmentId() == null) {
-            throw new GroupNotFoundException();
-        }
-        return scope.establishmentId();
+        return HousingSets.establishment(access.currentScope(), GroupNotFoundException::new);
     }
 
     private Long userId() {
@@ -178,38 +168,11 @@ public class GroupManagement {
     }
 
     private static String name(String name) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty()) {
-            throw new GroupInputException("name", "Le nom du groupe est obligatoire.");
-        }
-        if (clean.length() > NAME_MAX) {
-            throw new GroupInputException("name", "Le nom du groupe ne doit pas dépasser " + NAME_MAX + " caractères.");
-        }
-        return clean;
+        return HousingSets.required(name, NAME_MAX, "name", "Le nom du groupe", GroupInputException::new);
     }
 
     private static String description(String description) {
-        String clean = description == null ? "" : description.strip();
-        if (clean.length() > DESCRIPTION_MAX) {
-            throw new GroupInputException("description", "La description ne doit pas dépasser " + DESCRIPTION_MAX + " caractères.");
-        }
-        return clean.isEmpty() ? null : clean;
-    }
-
-    private static Map<String, Object> housingsPayload(List<Long> ids, int changed) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("count", changed);
-        if (ids.size() <= EVENT_IDS_MAX) {
-            payload.put("housingIds", ids);
-        }
-        return payload;
-    }
-
-    private static Map<String, Object> nameAndDescription(String name, String description) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("name", name);
-        payload.put("description", description);
-        return payload;
+        return HousingSets.description(description, GroupInputException::new);
     }
 
     private String json(Object value) {

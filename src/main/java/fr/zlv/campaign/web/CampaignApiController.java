@@ -9,6 +9,7 @@ import fr.zlv.campaign.CampaignHousingView;
 import fr.zlv.campaign.CampaignInputException;
 import fr.zlv.campaign.CampaignManagement;
 import fr.zlv.campaign.CampaignView;
+import fr.zlv.groups.SelectionInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +80,7 @@ class CampaignApiController {
         if (input.hasNonNull("groupId")) {
             change = campaigns.createFromGroup(input.get("groupId").asLong(), title, description, sendingDate);
         } else {
-            CampaignInput selection = CampaignInput.of(input.path("allMatching").asBoolean(false), text(input, "filter"),
+            SelectionInput selection = SelectionInput.of(input.path("allMatching").asBoolean(false), text(input, "filter"),
                     longs(input, "housingIds"), longs(input, "exceptIds"));
             change = campaigns.createFromSelection(title, description, selection.filter(), selection.selection(), sendingDate);
         }

@@ -6,6 +6,8 @@ import fr.zlv.campaign.CampaignInputException;
 import fr.zlv.campaign.CampaignManagement;
 import fr.zlv.campaign.CampaignView;
 import fr.zlv.groups.GroupManagement;
+import fr.zlv.groups.SelectionInput;
+import fr.zlv.shared.web.Pager;
 import fr.zlv.targeting.InvalidFilterException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -46,20 +48,6 @@ class CampaignPageController {
         this.groups = groups;
     }
 
-    public record Pager(int page, int pages, int total) {
-        public boolean needed() {
-            return pages > 1;
-        }
-
-        public Integer previous() {
-            return page > 1 ? page - 1 : null;
-        }
-
-        public Integer next() {
-            return page < pages ? page + 1 : null;
-        }
-    }
-
     @GetMapping("/campagnes")
     String list(@RequestParam(name = "archives", defaultValue = "false") boolean withArchived, Model model) {
         model.addAttribute("campaigns", campaigns.list(withArchived));
@@ -90,8 +78,7 @@ class CampaignPageController {
             if (groupId != null) {
                 change = campaigns.createFromGroup(groupId, campaignTitle, description, null);
             } else {
-                CampaignInput selection = CampaignInput.of(allMatching, filter, CampaignInput.ids("ids", ids),
-                        CampaignInput.ids("exceptIds", exceptIds == null ? null : List.of(exceptIds)));
+                SelectionInput selection = CampaignInput.selection(allMatching, filter, ids, exceptIds);
                 change = campaigns.createFromSelection(campaignTitle, description, selection.filter(), selection.selection(), null);
             }
             redirect.addFlashAttribute("notice", "La campagne « " + change.campaign().title() + " » a été créée avec "
@@ -117,12 +104,10 @@ class CampaignPageController {
     @GetMapping("/campagnes/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
         CampaignView campaign = campaigns.get(id);
-        int total = campaigns.countHousings(id);
-        int pages = Math.max(1, (total + PER_PAGE - 1) / PER_PAGE);
-        int current = Math.min(Math.max(page, 1), pages);
+        Pager pager = Pager.of(page, campaigns.countHousings(id), PER_PAGE);
         model.addAttribute("campaign", campaign);
-        model.addAttribute("housings", campaigns.housings(id, current, PER_PAGE));
-        model.addAttribute("pager", new Pager(current, pages, total));
+        model.addAttribute("housings", campaigns.housings(id, pager.page(), PER_PAGE));
+        model.addAttribute("pager", pager);
         model.addAttribute("funnel", campaigns.funnel(id));
         model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
         return "campaigns/show";

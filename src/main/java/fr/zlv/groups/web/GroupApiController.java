@@ -7,6 +7,7 @@ import fr.zlv.groups.GroupHousingView;
 import fr.zlv.groups.GroupInputException;
 import fr.zlv.groups.GroupManagement;
 import fr.zlv.groups.GroupView;
+import fr.zlv.groups.SelectionInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -132,7 +133,7 @@ class GroupApiController {
     ChangeAnswer remove(@PathVariable long id, @RequestParam(required = false) String ids,
                         @RequestBody(required = false) String body) {
         groups.get(id);
-        List<Long> housingIds = ids != null ? SelectionInput.ids("ids", ids)
+        List<Long> housingIds = ids != null ? SelectionInput.ids("ids", ids, GroupInputException::new)
                 : body(body).housingIds() == null ? List.of() : body(body).housingIds();
         return ChangeAnswer.of(groups.removeHousings(id, housingIds));
     }

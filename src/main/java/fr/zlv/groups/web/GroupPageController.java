@@ -4,6 +4,8 @@ import fr.zlv.groups.GroupChange;
 import fr.zlv.groups.GroupInputException;
 import fr.zlv.groups.GroupManagement;
 import fr.zlv.groups.GroupView;
+import fr.zlv.groups.SelectionInput;
+import fr.zlv.shared.web.Pager;
 import fr.zlv.targeting.InvalidFilterException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -33,20 +35,6 @@ class GroupPageController {
         this.groups = groups;
     }
 
-    public record Pager(int page, int pages, int total) {
-        public boolean needed() {
-            return pages > 1;
-        }
-
-        public Integer previous() {
-            return page > 1 ? page - 1 : null;
-        }
-
-        public Integer next() {
-            return page < pages ? page + 1 : null;
-        }
-    }
-
     @GetMapping("/groupes")
     String list(@RequestParam(name = "archives", defaultValue = "false") boolean withArchived, Model model) {
         model.addAttribute("groups", groups.list(withArchived));
@@ -62,8 +50,7 @@ class GroupPageController {
                   @RequestParam(required = false) String exceptIds,
                   Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            SelectionInput selection = SelectionInput.of(allMatching, filter,
-                    SelectionInput.ids("ids", ids == null ? null : String.join(",", ids)), SelectionInput.ids("exceptIds", exceptIds));
+            SelectionInput selection = selection(allMatching, filter, ids, exceptIds);
             GroupChange change = groups.create(name, description, selection.filter(), selection.selection());
             redirect.addFlashAttribute("notice", "Le groupe « " + change.group().name() + " » a été créé avec "
                     + change.changed() + " logement" + (change.changed() > 1 ? "s" : "") + ".");
@@ -80,11 +67,10 @@ class GroupPageController {
     @GetMapping("/groupes/{id}")
     String show(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
         GroupView group = groups.get(id);
-        int pages = Math.max(1, (group.housingCount() + PER_PAGE - 1) / PER_PAGE);
-        int current = Math.min(Math.max(page, 1), pages);
+        Pager pager = Pager.of(page, group.housingCount(), PER_PAGE);
         model.addAttribute("group", group);
-        model.addAttribute("housings", groups.housings(id, current, PER_PAGE));
-        model.addAttribute("pager", new Pager(current, pages, group.housingCount()));
+        model.addAttribute("housings", groups.housings(id, pager.page(), PER_PAGE));
+        model.addAttribute("pager", pager);
         model.addAttribute("events", groups.events(id));
         return "groups/show";
     }
@@ -118,8 +104,7 @@ class GroupPageController {
                Model model, HttpServletResponse response, RedirectAttributes redirect) {
         groups.get(id);
         try {
-            SelectionInput selection = SelectionInput.of(allMatching, filter,
-                    SelectionInput.ids("ids", ids == null ? null : String.join(",", ids)), SelectionInput.ids("exceptIds", exceptIds));
+            SelectionInput selection = selection(allMatching, filter, ids, exceptIds);
             GroupChange change = groups.addHousings(id, selection.filter(), selection.selection());
             redirect.addFlashAttribute("notice", change.changed() + " logement" + (change.changed() > 1 ? "s ajoutés" : " ajouté")
                     + " au groupe.");
@@ -136,7 +121,7 @@ class GroupPageController {
                   HttpServletResponse response, RedirectAttributes redirect) {
         groups.get(id);
         try {
-            GroupChange change = groups.removeHousings(id, SelectionInput.ids("ids", ids == null ? null : String.join(",", ids)));
+            GroupChange change = groups.removeHousings(id, SelectionInput.ids("ids", ids, GroupInputException::new));
             redirect.addFlashAttribute("notice", change.changed() + " logement" + (change.changed() > 1 ? "s retirés" : " retiré")
                     + " du groupe.");
         } catch (GroupInputException e) {
@@ -159,5 +144,11 @@ class GroupPageController {
         groups.delete(id);
         redirect.addFlashAttribute("notice", "Le groupe « " + group.name() + " » a été supprimé.");
         return "redirect:/groupes";
+    }
+
+    /** The list page's selection fields; a bad id is a {@link GroupInputException} naming the field. */
+    private static SelectionInput selection(boolean allMatching, String filter, List<String> ids, String exceptIds) {
+        return SelectionInput.of(allMatching, filter, SelectionInput.ids("ids", ids, GroupInputException::new),
+                SelectionInput.ids("exceptIds", exceptIds, GroupInputException::new));
     }
 }

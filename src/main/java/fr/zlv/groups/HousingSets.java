@@ -1,0 +1,75 @@
+package fr.zlv.groups;
+
+import fr.zlv.shared.TerritoryScope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Rules shared by the sets of dwellings an establishment keeps: its groups and its campaigns (made from
+ * the same selections). They belong to an establishment, have a required name (or title) and an optional
+ * description, and record their changes as events whose payloads have the same shape. Refusals are the
+ * caller's own input exception ({@code refusal}: field, French message).
+ */
+public final class HousingSets {
+
+    public static final int DESCRIPTION_MAX = 1000;
+    /** Event payloads list the dwellings' ids up to this many; beyond, only the count. */
+    private static final int EVENT_IDS_MAX = 1000;
+
+    private HousingSets() {
+    }
+
+    /** The establishment the caller acts for; a caller acting for none (a national visitor) has no sets. */
+    public static long establishment(TerritoryScope scope, Supplier<? extends RuntimeException> notFound) {
+        if (scope.establishmentId() == null) {
+            throw notFound.get();
+        }
+        return scope.establishmentId();
+    }
+
+    /**
+     * A required name or title, stripped, of at most {@code max} characters; {@code label} names it in the
+     * messages, e.g. « Le nom du groupe ».
+     */
+    public static String required(String text, int max, String field, String label,
+                                  BiFunction<String, String, ? extends RuntimeException> refusal) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            throw refusal.apply(field, label + " est obligatoire.");
+        }
+        if (clean.length() > max) {
+            throw refusal.apply(field, label + " ne doit pas dépasser " + max + " caractères.");
+        }
+        return clean;
+    }
+
+    /** An optional description, stripped; blank is none. */
+    public static String description(String description, BiFunction<String, String, ? extends RuntimeException> refusal) {
+        String clean = description == null ? "" : description.strip();
+        if (clean.length() > DESCRIPTION_MAX) {
+            throw refusal.apply("description", "La description ne doit pas dépasser " + DESCRIPTION_MAX + " caractères.");
+        }
+        return clean.isEmpty() ? null : clean;
+    }
+
+    /** The payload of an event that added or removed dwellings: their count, and their ids unless too many. */
+    public static Map<String, Object> housingsPayload(List<Long> ids, int changed) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("count", changed);
+        if (ids.size() <= EVENT_IDS_MAX) {
+            payload.put("housingIds", ids);
+        }
+        return payload;
+    }
+
+    /** The payload of a rename: the name (under {@code nameKey}) and the description. */
+    public static Map<String, Object> textsPayload(String nameKey, String name, String description) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put(nameKey, name);
+        payload.put("description", description);
+        return payload;
+    }
+}
