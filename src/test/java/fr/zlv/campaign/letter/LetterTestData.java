@@ -1,49 +1,18 @@
 package fr.zlv.campaign.letter;
 
 import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.Role;
 import fr.zlv.access.UserManagement;
-import fr.zlv.shared.security.Roles;
-import fr.zlv.territory.Establishment;
-import fr.zlv.territory.EstablishmentKind;
+import fr.zlv.support.TestData;
 import fr.zlv.territory.EstablishmentManagement;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Agents, dwellings, owners and campaigns inserted straight into the tables for the letter tests. */
-final class LetterTestData {
-
-    record Agent(long userId, String email, String password, Establishment establishment, String token) {
-    }
-
-    private final JdbcClient jdbc;
-    private final UserManagement users;
-    private final EstablishmentManagement establishments;
-    private final ApiTokenManagement tokens;
+final class LetterTestData extends TestData {
 
     LetterTestData(JdbcClient jdbc, UserManagement users, EstablishmentManagement establishments, ApiTokenManagement tokens) {
-        this.jdbc = jdbc;
-        this.users = users;
-        this.establishments = establishments;
-        this.tokens = tokens;
-    }
-
-    Agent agentOf(String name, Set<String> communes) {
-        String email = "courriers-" + UUID.randomUUID() + "@courriers.zlv.test";
-        String password = "mot-de-passe-" + UUID.randomUUID();
-        return Roles.asSystem(() -> {
-            Establishment establishment = establishments.createCustom(name + " " + UUID.randomUUID().toString().substring(0, 8),
-                    EstablishmentKind.ADIL, null, communes);
-            var user = users.upsertUser(email, "Agent", "Courriers", Role.USUAL, List.of(establishment.id()), password);
-            var token = tokens.createFor(email, null, "tests courriers");
-            return new Agent(user.id(), email, password, establishment, token.secret());
-        });
+        super(jdbc, users, establishments, tokens, "courriers", "lettre");
     }
 
     long campaign(long establishmentId, String title) {
@@ -80,18 +49,8 @@ final class LetterTestData {
                 .params(campaignId, housingId).query(String.class).single();
     }
 
-    static HttpResponse<byte[]> call(int port, String token, String method, String path, String json) {
-        try {
-            var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + token).header("Accept", "application/json, application/pdf, */*");
-            if (json == null) {
-                builder.method(method, HttpRequest.BodyPublishers.noBody());
-            } else {
-                builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-            }
-            return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** A call with a bearer token that also accepts the letters' PDF. */
+    public static HttpResponse<byte[]> call(int port, String token, String method, String path, String json) {
+        return TestData.call(port, token, method, path, json, "application/json, application/pdf, */*");
     }
 }
