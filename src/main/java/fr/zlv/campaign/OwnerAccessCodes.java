@@ -8,8 +8,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +29,8 @@ public class OwnerAccessCodes {
 
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     static final int LENGTH = 12;
+    /** Rounds of drawing before giving up: each round only redraws the codes that collided. */
+    private static final int MAX_ROUNDS = 5;
 
     private final SecureRandom random = new SecureRandom();
     private final JdbcClient jdbc;
@@ -56,26 +61,19 @@ public class OwnerAccessCodes {
             throw new IllegalArgumentException("Campagne introuvable");
         }
         Instant expiresAt = Instant.now().plus(Duration.ofDays(Math.max(1, properties.ownerCodeTtlDays())));
-        var missing = jdbc.sql("""
-                select ch.housing_id, w.owner_id
-                  from campaign_housing ch
-                  join ownership w on w.housing_id = ch.housing_id and w.rank = 1
-                  join owner o on o.id = w.owner_id and not o.do_not_contact
-                 where ch.campaign_id = ?
-                   and not exists (select 1 from owner_access_code c
-                                    where c.campaign_id = ch.campaign_id and c.housing_id = ch.housing_id
-                                      and c.owner_id = w.owner_id)""")
-                .param(campaignId)
-                .query((rs, n) -> new Recipient(rs.getLong(1), rs.getLong(2))).list();
-        for (Recipient r : missing) {
-            // 60 random bits: a collision is astronomically rare, and the unique index makes it a retry
-            int inserted = 0;
-            while (inserted == 0) {
-                inserted = jdbc.sql("""
-                        insert into owner_access_code (code, campaign_id, housing_id, owner_id, expires_at)
-                        values (?, ?, ?, ?, ?) on conflict do nothing""")
-                        .params(newCode(), campaignId, r.housingId(), r.ownerId(), java.sql.Timestamp.from(expiresAt))
-                        .update();
+        // set-based: the missing recipients in one query, their codes drawn here and inserted by one statement;
+        // a code already taken (60 random bits: astronomically rare) or a recipient coded meanwhile by a
+        // concurrent print is skipped by "on conflict do nothing", and the next round draws again for it
+        for (int round = 1; ; round++) {
+            List<Recipient> missing = missing(campaignId);
+            if (missing.isEmpty()) {
+                break;
+            }
+            if (round > MAX_ROUNDS) {
+                throw new IllegalStateException("Codes d'accès impossibles à créer pour la campagne " + campaignId);
+            }
+            if (insert(campaignId, missing, expiresAt) == missing.size()) {
+                break;
             }
         }
         Map<Recipient, String> codes = new HashMap<>();
@@ -85,6 +83,45 @@ public class OwnerAccessCodes {
                     codes.put(new Recipient(rs.getLong(1), rs.getLong(2)), display(rs.getString(3)));
                 });
         return codes;
+    }
+
+    /** Dwellings of the campaign whose primary owner may be contacted and has no code yet. */
+    private List<Recipient> missing(long campaignId) {
+        return jdbc.sql("""
+                select distinct ch.housing_id, w.owner_id
+                  from campaign_housing ch
+                  join ownership w on w.housing_id = ch.housing_id and w.rank = 1
+                  join owner o on o.id = w.owner_id and not o.do_not_contact
+                 where ch.campaign_id = ?
+                   and not exists (select 1 from owner_access_code c
+                                    where c.campaign_id = ch.campaign_id and c.housing_id = ch.housing_id
+                                      and c.owner_id = w.owner_id)""")
+                .param(campaignId)
+                .query((rs, n) -> new Recipient(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    /** One new code per recipient, in one statement; returns how many were stored (conflicts are skipped). */
+    private int insert(long campaignId, List<Recipient> recipients, Instant expiresAt) {
+        Long[] housings = new Long[recipients.size()];
+        Long[] owners = new Long[recipients.size()];
+        String[] drawn = new String[recipients.size()];
+        Set<String> distinct = new HashSet<>(recipients.size() * 2);
+        for (int i = 0; i < recipients.size(); i++) {
+            housings[i] = recipients.get(i).housingId();
+            owners[i] = recipients.get(i).ownerId();
+            String code;
+            do {
+                code = newCode();
+            } while (!distinct.add(code));
+            drawn[i] = code;
+        }
+        return jdbc.sql("""
+                insert into owner_access_code (code, campaign_id, housing_id, owner_id, expires_at)
+                select r.code, ?, r.housing_id, r.owner_id, ?
+                  from unnest(?::text[], ?::bigint[], ?::bigint[]) as r (code, housing_id, owner_id)
+                on conflict do nothing""")
+                .params(campaignId, java.sql.Timestamp.from(expiresAt), drawn, housings, owners)
+                .update();
     }
 
     /**

@@ -19,17 +19,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.IOUtils;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.stereotype.Component;
 
 /**
  * Prints many letters into one PDF file without holding them in memory: recipients come from a
  * stream, are rendered by batches (one XHTML document of {@link #BATCH} letters each) on a small pool
- * of threads into temporary PDF files, and the files are merged by PDFBox with its scratch data on
- * disk. At most a few batches are in memory at once, whatever the campaign's size.
+ * of threads into temporary PDF files, and each file is appended to the result as soon as it is done
+ * ({@link StreamedPdfConcatenation}: nothing of the pages already written stays in memory). At most
+ * one document per thread is laid out at once, whatever the campaign's size.
  */
 @Component
 class LetterBatchPrinter {
@@ -39,7 +36,8 @@ class LetterBatchPrinter {
 
     /**
      * What was printed, and where the time went: building the XHTML, rendering it (summed over the
-     * threads) and merging the parts (wall clock), in nanoseconds.
+     * threads) and appending the parts to the result (on the reading thread, while others render), in
+     * nanoseconds.
      */
     record Printed(int letters, int pages, long htmlNanos, long renderNanos, long mergeNanos) {
     }
@@ -65,82 +63,94 @@ class LetterBatchPrinter {
 
     /**
      * Renders the letters of every recipient that {@code source} hands over (in its order) into
-     * {@code target}. The source is read on the calling thread (it may be a database cursor).
+     * {@code target}. The source is read on the calling thread (it may be a database cursor); the same
+     * thread appends each rendered part to the target as soon as it is done, in order, and deletes it.
      */
     Printed print(LetterTemplate template, Map<String, byte[]> images, Consumer<Consumer<LetterRecipient>> source, Path target) {
         Path work = null;
-        try {
+        Output output = null;
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(target), 256 * 1024)) {
             work = Files.createTempDirectory("zlv-letters");
+            output = new Output(new StreamedPdfConcatenation(file));
+            Output out = output;
             Path dir = work;
-            List<Future<Part>> parts = new ArrayList<>();
-            Deque<Future<Part>> inFlight = new ArrayDeque<>();
             List<LetterRecipient> batch = new ArrayList<>(BATCH);
             int[] letters = {0};
+            int[] parts = {0};
             source.accept(recipient -> {
                 batch.add(recipient);
                 letters[0]++;
                 if (batch.size() == BATCH) {
-                    submit(template, images, List.copyOf(batch), dir.resolve("part-" + parts.size() + ".pdf"), parts, inFlight);
+                    submit(template, images, List.copyOf(batch), dir.resolve("part-" + parts[0]++ + ".pdf"), out);
                     batch.clear();
                 }
             });
-            if (!batch.isEmpty() || parts.isEmpty()) {
-                submit(template, images, List.copyOf(batch), dir.resolve("part-" + parts.size() + ".pdf"), parts, inFlight);
+            if (!batch.isEmpty() || parts[0] == 0) {
+                submit(template, images, List.copyOf(batch), dir.resolve("part-" + parts[0]++ + ".pdf"), output);
             }
-            List<Part> done = new ArrayList<>();
-            for (Future<Part> part : parts) {
-                done.add(get(part));
+            while (!output.inFlight.isEmpty()) {
+                output.append(get(output.inFlight.removeFirst()));
             }
-            long mergeStart = System.nanoTime();
-            int pages = merge(done, target);
-            long mergeNanos = System.nanoTime() - mergeStart;
-            return new Printed(letters[0], pages, done.stream().mapToLong(Part::htmlNanos).sum(),
-                    done.stream().mapToLong(Part::renderNanos).sum(), mergeNanos);
+            long finishStart = System.nanoTime();
+            output.pdf.finish();
+            output.mergeNanos += System.nanoTime() - finishStart;
+            return new Printed(letters[0], letters[0] == 0 ? 0 : output.pdf.pages(), output.htmlNanos, output.renderNanos,
+                    output.mergeNanos);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            if (output != null) {
+                output.inFlight.forEach(part -> part.cancel(true)); // left only when printing failed
+            }
             deleteQuietly(work);
         }
     }
 
-    private record Part(Path file, int pages, long htmlNanos, long renderNanos) {
+    private record Part(Path file, long htmlNanos, long renderNanos) {
+    }
+
+    /** The merged file being written, the parts being rendered (in order) and the time spent. */
+    private static final class Output {
+        final StreamedPdfConcatenation pdf;
+        final Deque<Future<Part>> inFlight = new ArrayDeque<>();
+        long htmlNanos;
+        long renderNanos;
+        long mergeNanos;
+
+        Output(StreamedPdfConcatenation pdf) {
+            this.pdf = pdf;
+        }
+
+        void append(Part part) {
+            long start = System.nanoTime();
+            try {
+                pdf.append(part.file());
+                Files.deleteIfExists(part.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            mergeNanos += System.nanoTime() - start;
+            htmlNanos += part.htmlNanos();
+            renderNanos += part.renderNanos();
+        }
     }
 
     private void submit(LetterTemplate template, Map<String, byte[]> images, List<LetterRecipient> recipients, Path file,
-                        List<Future<Part>> parts, Deque<Future<Part>> inFlight) {
-        // back-pressure: never more batches being rendered than threads (the reader waits)
-        while (inFlight.size() >= threads) {
-            get(inFlight.removeFirst());
+                        Output output) {
+        // back-pressure: one batch waiting behind the rendering threads at most (the reader waits), so that
+        // a thread never idles while the oldest part is appended, and only `threads` documents are laid out at once
+        while (output.inFlight.size() > threads) {
+            output.append(get(output.inFlight.removeFirst()));
         }
-        Future<Part> future = pool.submit(() -> {
+        output.inFlight.addLast(pool.submit(() -> {
             long start = System.nanoTime();
             String xhtml = recipients.isEmpty() ? LetterTemplate.emptyDocument() : template.document(recipients);
             long html = System.nanoTime() - start;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
                 renderer.render(xhtml, images, out);
             }
-            long render = System.nanoTime() - start - html;
-            try (PDDocument document = Loader.loadPDF(file.toFile())) {
-                return new Part(file, recipients.isEmpty() ? 0 : document.getNumberOfPages(), html, render);
-            }
-        });
-        parts.add(future);
-        inFlight.addLast(future);
-    }
-
-    private static int merge(List<Part> parts, Path target) throws IOException {
-        int pages = parts.stream().mapToInt(Part::pages).sum();
-        if (parts.size() == 1) {
-            Files.move(parts.getFirst().file(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return pages;
-        }
-        PDFMergerUtility merger = new PDFMergerUtility();
-        for (Part part : parts) {
-            merger.addSource(part.file().toFile());
-        }
-        merger.setDestinationFileName(target.toString());
-        merger.mergeDocuments(IOUtils.createTempFileOnlyStreamCache());
-        return pages;
+            return new Part(file, html, System.nanoTime() - start - html);
+        }));
     }
 
     private static <T> T get(Future<T> future) {
