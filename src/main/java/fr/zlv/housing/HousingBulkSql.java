@@ -1,5 +1,7 @@
 package fr.zlv.housing;
 
+import static fr.zlv.housing.BulkSteps.prefixed;
+
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -32,20 +34,30 @@ class HousingBulkSql {
             building_year, plot_area, cadastral_classification, uncomfortable, condominium, taxed, rental_value,
             vacancy_start_year, mutation_type, mutation_date, mutation_value, beneficiary_count""";
 
-    private static final String OWNER_COLUMNS =
-            "idpersonne, full_name, administrator, birth_date, address_dgfip, siren, kind_code, entity, legal_group";
-
-    private static final String LINK_COLUMNS =
-            "rank, property_right, owner_account_id, property_right_id, locprop_source, relative_location";
-
     /** The state a dwelling is reset to when it is back in the newest file and no user has worked on it. */
     private static final String IS_RESET_STATE =
             "(h.occupancy, h.status, h.sub_status) is not distinct from ('V'::text, 0::smallint, null::text)";
 
-    private final JdbcClient jdbc;
+    /** The V28 copies of the primary owner onto housing (same names in lovac_copies and housing). */
+    private static final String COPY_COLUMNS = """
+            primary_owner_id, primary_owner_name, primary_owner_kind, primary_owner_birth_date, primary_owner_location,
+            primary_owner_multi, owners_key""";
 
-    HousingBulkSql(JdbcClient jdbc) {
+    /** V28's triggers: a bulk load refreshes what they would, once, set-based (OwnerBulkSql). */
+    private static final String[][] COPY_TRIGGERS = {
+            {"ownership", "ownership_refreshes_housing_on_insert"},
+            {"ownership", "ownership_refreshes_housing_on_update"},
+            {"ownership", "ownership_refreshes_housing_on_delete"},
+            {"owner", "owner_refreshes_housing_on_update"}};
+
+    private final JdbcClient jdbc;
+    private final OwnerBulkSql owners;
+    private final BulkIndexes indexes;
+
+    HousingBulkSql(JdbcClient jdbc, OwnerBulkSql owners, BulkIndexes indexes) {
         this.jdbc = jdbc;
+        this.owners = owners;
+        this.indexes = indexes;
     }
 
     void createStaging() {
@@ -74,7 +86,11 @@ class HousingBulkSql {
             jdbc.sql("set local auto_explain.log_min_duration = '300ms'").update();
             jdbc.sql("set local auto_explain.log_analyze = on").update();
         }
-        var steps = new Steps(millesime);
+        var steps = new BulkSteps(millesime);
+        copyTriggers("disable");
+        // links are written before the new dwellings they point to (each dwelling is then written once, with
+        // its owners copied): the reference is checked at commit
+        jdbc.sql("set constraints ownership_housing_id_fkey deferred").update();
         phases.accept("dédoublonnage");
         // earliest vacancy start wins among duplicates, ties: first line of the file. An older millésime than one
         // already imported for the commune refreshes and resets nothing: it only adds its source. A dwelling
@@ -96,8 +112,9 @@ class HousingBulkSql {
                                         or not (:src = any(h.data_file_years)) or h.last_lovac_year is distinct from :m
                                         or (not h.user_modified and not %s)
                                    else not (:src = any(h.data_file_years)) end, false) as changed
-                          from (select distinct on (local_id) * from lovac_stage
-                                 order by local_id, vacancy_start_year nulls last, line_no) s
+                          from lovac_stage s
+                          join (select distinct on (local_id) line_no from lovac_stage
+                                 order by local_id, vacancy_start_year nulls last, line_no) k on k.line_no = s.line_no
                           left join housing h on h.local_id = s.local_id
                           left join lovac_coverage c on c.commune_code = s.commune_code
                           cross join lateral (select h.id is null or (coalesce(h.last_lovac_year, 0) <= :m
@@ -116,10 +133,19 @@ class HousingBulkSql {
         log.info("LOVAC {}: {} distinct dwellings, {} new, {} changed, {} to write", millesime, distinct, created,
                 updated, counts[3]);
 
+        BulkIndexes.Dropped dropped = indexes.worthRebuilding(counts[3])
+                ? indexes.drop("housing", "owner", "ownership") : BulkIndexes.Dropped.NONE;
+
+        phases.accept("propriétaires");
+        owners.merge(source, steps);
+        owners.copies(steps);
+
         phases.accept("logements");
-        steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS
-                        + ", data_file_years, last_lovac_year, source_hash) select housing_id, local_id, " + DATA_COLUMNS
-                        + ", array[:src], :m, row_hash from lovac_dedup where existing_id is null")
+        steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
+                        + ", data_file_years, last_lovac_year, source_hash) select d.housing_id, d.local_id, "
+                        + prefixed("d", DATA_COLUMNS) + ", " + prefixed("c", COPY_COLUMNS)
+                        + ", array[:src], :m, d.row_hash from lovac_dedup d"
+                        + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null")
                 .param("src", source).param("m", millesime));
 
         // a dwelling back in the file is vacant again, unless a user has worked on it: say so in its history
@@ -143,8 +169,9 @@ class HousingBulkSql {
                                                else h.data_file_years || :src end,
                         last_lovac_year = :m, source_hash = d.row_hash,
                         version = h.version + case when d.changed then 1 else 0 end,
-                        updated_at = case when d.changed then now() else h.updated_at end
-                        from lovac_dedup d
+                        updated_at = case when d.changed then now() else h.updated_at end,
+                        """ + "(" + COPY_COLUMNS + ") = (" + prefixed("c", COPY_COLUMNS) + ")" + """
+                        from lovac_dedup d left join lovac_copies c on c.housing_id = d.housing_id
                         where d.existing_id = h.id and d.newest and not d.unchanged""")
                 .param("src", source).param("m", millesime));
         // an older millésime only adds itself to the source list
@@ -153,9 +180,6 @@ class HousingBulkSql {
                   from lovac_dedup d
                  where d.existing_id = h.id and not d.newest and not d.unchanged""")
                 .param("src", source));
-
-        phases.accept("propriétaires");
-        mergeOwners(source, steps);
 
         jdbc.sql("create temp table lovac_gone (id bigint primary key) on commit drop").update();
         phases.accept("sorties de la vacance");
@@ -168,84 +192,24 @@ class HousingBulkSql {
                 .param("communes", String.join(",", coveredCommunes)).param("m", millesime));
         phases.accept("immeubles et indicateurs");
         refreshBuildings(steps);
-        refreshOwnerFlags(steps);
+        owners.refreshOtherDwellings(steps);
+        // every dwelling is written: check the links' references now (PostgreSQL alters no table and builds no
+        // index while checks are pending)
+        steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
+        if (!dropped.definitions().isEmpty()) {
+            phases.accept("index");
+            indexes.rebuild(dropped, steps);
+        }
+        copyTriggers("enable");
         long t = System.nanoTime();
-        var links = jdbc.sql("""
-                select count(distinct w.owner_id), count(*)
-                  from lovac_dedup d join ownership w on w.housing_id = d.housing_id and w.rank >= 1""")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+        long[] links = owners.reportCounts();
         steps.log("report counts", -1, t);
         long unchanged = distinct - created - updated;
         log.info("LOVAC {}: merge done in {} ms", millesime, steps.totalMs());
         return new BulkLoadResult(staged, staged - distinct, created, updated, unchanged, exits, links[0], links[1]);
     }
 
-    private void mergeOwners(String source, Steps steps) {
-        // owners of an older millésime are history: only the newest file says who owns a dwelling; unchanged
-        // dwellings keep their owners and links as they are
-        steps.run("owner rows", jdbc.sql("""
-                create temp table lovac_owner on commit drop as
-                select d.housing_id, d.existing_id is null as new_housing, d.local_id, d.commune_code, d.departement, o.*
-                  from lovac_dedup d
-                  cross join lateral jsonb_to_recordset(d.owners) as o(
-                      rank integer, key text, idpersonne text, full_name text, administrator text, birth_date date,
-                      address text[], siren text, kind_code text, entity text, legal_group text, property_right text,
-                      owner_account_id text, property_right_id text, locprop text, has_address boolean,
-                      postal_code text, city_key text, same_street boolean)
-                 where d.newest and not d.unchanged"""));
-        steps.run("owner upsert", jdbc.sql("insert into owner (owner_key, " + OWNER_COLUMNS + ") "
-                + """
-                select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address, siren, kind_code,
-                       entity, legal_group
-                  from lovac_owner order by key, local_id
-                on conflict (owner_key) do update set (""" + OWNER_COLUMNS + ") = (" + prefixed("excluded", OWNER_COLUMNS)
-                + "), updated_at = now() where (" + prefixed("owner", OWNER_COLUMNS) + ") is distinct from ("
-                + prefixed("excluded", OWNER_COLUMNS) + ")"));
-        // where the owner lives relative to the dwelling (DOMAIN.md §4), from the postcode and city the reader
-        // found in the owner's address: computed here so that each link is written once
-        steps.run("links", jdbc.sql("""
-                create temp table lovac_link on commit drop as
-                select lo.housing_id, o.id as owner_id, lo.new_housing, lo.rank, lo.property_right, lo.owner_account_id,
-                       lo.property_right_id, lo.locprop as locprop_source,
-                       case
-                         when not coalesce(lo.has_address, false) then 'other'
-                         when lo.postal_code is null then 'foreign-country'
-                         when lo.postal_code = any(c.postal_codes) and lo.city_key like c.name_key || '%'
-                           then case when lo.same_street then 'same-address' else 'same-commune' end
-                         when p.owner_dep = lo.departement then 'same-department'
-                         when od.region is not null and od.region = hd.region then 'same-region'
-                         when p.owner_dep like '97%' or p.owner_dep like '98%' then 'overseas'
-                         when od.code is not null then 'other-region'
-                         else 'other'
-                       end as relative_location
-                  from lovac_owner lo
-                  join owner o on o.owner_key = lo.key
-                  left join (select code, postal_codes, zlv_search_key(name) as name_key from commune) c
-                         on c.code = lo.commune_code
-                  cross join lateral (select case when lo.postal_code like '97%' or lo.postal_code like '98%' then left(lo.postal_code, 3)
-                                                  when lo.postal_code like '20%' then case when lo.postal_code < '20200' then '2A' else '2B' end
-                                                  else left(lo.postal_code, 2) end as owner_dep) p
-                  left join departement hd on hd.code = lo.departement
-                  left join departement od on od.code = p.owner_dep"""));
-        steps.run("links index", jdbc.sql("create index on lovac_link (housing_id, owner_id)"));
-        steps.run("links analyze", jdbc.sql("analyze lovac_link"));
-        steps.run("ownership upsert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS + ", origin) "
-                + "select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link "
-                + "on conflict (housing_id, owner_id) do update set (" + LINK_COLUMNS + ", end_date) = ("
-                + prefixed("excluded", LINK_COLUMNS) + ", null) where (" + prefixed("ownership", LINK_COLUMNS)
-                + ", ownership.end_date) is distinct from (" + prefixed("excluded", LINK_COLUMNS) + ", null)")
-                .param("src", source));
-        // owners the newest file no longer lists become previous owners (rank 0); links made by users stay.
-        // A new dwelling has no earlier link.
-        steps.run("ownership previous", jdbc.sql("""
-                update ownership w set rank = 0, end_date = current_date
-                  from lovac_dedup d
-                 where d.newest and not d.unchanged and d.existing_id is not null
-                   and w.housing_id = d.existing_id and w.rank >= 1 and w.origin like 'lovac-%'
-                   and not exists (select 1 from lovac_link l where l.housing_id = w.housing_id and l.owner_id = w.owner_id)"""));
-    }
-
-    private long exits(int millesime, List<String> coveredCommunes, Steps steps) {
+    private long exits(int millesime, List<String> coveredCommunes, BulkSteps steps) {
         steps.run("gone", jdbc.sql("""
                 insert into lovac_gone (id)
                 select h.id from housing h
@@ -268,7 +232,7 @@ class HousingBulkSql {
                   from lovac_gone g where g.id = h.id"""));
     }
 
-    private void refreshBuildings(Steps steps) {
+    private void refreshBuildings(BulkSteps steps) {
         // only buildings whose dwellings this file created, changed or moved out of vacancy
         steps.run("buildings", jdbc.sql("""
                 insert into building (id, vacant_housing_count)
@@ -281,52 +245,13 @@ class HousingBulkSql {
                  where building.vacant_housing_count is distinct from excluded.vacant_housing_count"""));
     }
 
-    private void refreshOwnerFlags(Steps steps) {
-        steps.run("multi owner", jdbc.sql("""
-                update owner o set multi_owner = s.multi, updated_at = now()
-                  from (select w.owner_id, count(*) filter (where w.rank >= 1) > 1 as multi
-                          from ownership w where w.owner_id in (select owner_id from lovac_link)
-                         group by w.owner_id) s
-                 where o.id = s.owner_id and o.multi_owner <> s.multi"""));
-    }
-
-    /** Runs the statements of a merge and logs how long each took, to find the next bottleneck from the log. */
-    private static final class Steps {
-        private final int millesime;
-        private final long start = System.nanoTime();
-
-        Steps(int millesime) {
-            this.millesime = millesime;
-        }
-
-        long run(String name, JdbcClient.StatementSpec statement) {
-            long t = System.nanoTime();
-            long rows = statement.update();
-            log(name, rows, t);
-            return rows;
-        }
-
-        void log(String name, long rows, long t) {
-            log.info("LOVAC {} merge step {}: {} rows in {} ms", millesime, name, rows, (System.nanoTime() - t) / 1_000_000);
-        }
-
-        long totalMs() {
-            return (System.nanoTime() - start) / 1_000_000;
+    private void copyTriggers(String action) {
+        for (String[] trigger : COPY_TRIGGERS) {
+            jdbc.sql("alter table " + trigger[0] + " " + action + " trigger " + trigger[1]).update();
         }
     }
 
     private static String label(int millesime) {
         return "LOVAC " + millesime;
-    }
-
-    private static String prefixed(String alias, String columns) {
-        StringBuilder out = new StringBuilder();
-        for (String c : columns.split(",")) {
-            if (!out.isEmpty()) {
-                out.append(", ");
-            }
-            out.append(alias).append('.').append(c.strip());
-        }
-        return out.toString();
     }
 }

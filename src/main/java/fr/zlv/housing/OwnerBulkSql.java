@@ -1,0 +1,163 @@
+package fr.zlv.housing;
+
+import static fr.zlv.housing.BulkSteps.prefixed;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The owners' part of a bulk load: owners, links, multi-owner flags, and the primary owner's attributes
+ * copied onto each written dwelling (V28). Works on the temporary table {@code lovac_dedup} of
+ * {@link HousingBulkSql}; the V28 triggers are off during a bulk load, so everything they would have
+ * refreshed is refreshed here, once, set-based.
+ */
+@Repository
+class OwnerBulkSql {
+
+    private static final String OWNER_COLUMNS =
+            "idpersonne, full_name, administrator, birth_date, address_dgfip, siren, kind_code, entity, legal_group";
+
+    private static final String LINK_COLUMNS =
+            "rank, property_right, owner_account_id, property_right_id, locprop_source, relative_location";
+
+    private final JdbcClient jdbc;
+
+    OwnerBulkSql(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Owners and their links for the dwellings this file writes; owners whose copied values changed are noted. */
+    void merge(String source, BulkSteps steps) {
+        jdbc.sql("create temp table lovac_owner_touched (id bigint) on commit drop").update();
+        jdbc.sql("create temp table lovac_link_changed (owner_id bigint) on commit drop").update();
+        // owners of an older millésime are history: only the newest file says who owns a dwelling; unchanged
+        // dwellings keep their owners and links as they are
+        steps.run("owner rows", jdbc.sql("""
+                create temp table lovac_owner on commit drop as
+                select d.housing_id, d.local_id, d.commune_code, d.departement, o.*
+                  from lovac_dedup d
+                  cross join lateral jsonb_to_recordset(d.owners) as o(
+                      rank integer, key text, idpersonne text, full_name text, administrator text, birth_date date,
+                      address text[], siren text, kind_code text, entity text, legal_group text, property_right text,
+                      owner_account_id text, property_right_id text, locprop text, has_address boolean,
+                      postal_code text, city_key text, same_street boolean)
+                 where d.newest and not d.unchanged"""));
+        // xmax = 0 tells an inserted row from an updated one: updated owners may be current owners of dwellings
+        // this file does not write, whose copies are refreshed at the end
+        steps.run("owner upsert", jdbc.sql("with written as (insert into owner (owner_key, " + OWNER_COLUMNS + ") "
+                + """
+                select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address, siren, kind_code,
+                       entity, legal_group
+                  from lovac_owner order by key, local_id
+                on conflict (owner_key) do update set (""" + OWNER_COLUMNS + ") = (" + prefixed("excluded", OWNER_COLUMNS)
+                + "), updated_at = now() where (" + prefixed("owner", OWNER_COLUMNS) + ") is distinct from ("
+                + prefixed("excluded", OWNER_COLUMNS) + ") returning id, xmax = 0 as inserted) "
+                + "insert into lovac_owner_touched select id from written where not inserted"));
+        // where the owner lives relative to the dwelling (DOMAIN.md §4), from the postcode and city the reader
+        // found in the owner's address: computed here so that each link is written once
+        steps.run("links", jdbc.sql("""
+                create temp table lovac_link on commit drop as
+                select lo.housing_id, o.id as owner_id, lo.rank, lo.property_right, lo.owner_account_id,
+                       lo.property_right_id, lo.locprop as locprop_source,
+                       case
+                         when not coalesce(lo.has_address, false) then 'other'
+                         when lo.postal_code is null then 'foreign-country'
+                         when lo.postal_code = any(c.postal_codes) and lo.city_key like c.name_key || '%'
+                           then case when lo.same_street then 'same-address' else 'same-commune' end
+                         when p.owner_dep = lo.departement then 'same-department'
+                         when od.region is not null and od.region = hd.region then 'same-region'
+                         when p.owner_dep like '97%' or p.owner_dep like '98%' then 'overseas'
+                         when od.code is not null then 'other-region'
+                         else 'other'
+                       end as relative_location
+                  from lovac_owner lo
+                  join owner o on o.owner_key = lo.key
+                  left join (select code, postal_codes, zlv_search_key(name) as name_key from commune) c
+                         on c.code = lo.commune_code
+                  cross join lateral (select case when lo.postal_code like '97%' or lo.postal_code like '98%' then left(lo.postal_code, 3)
+                                                  when lo.postal_code like '20%' then case when lo.postal_code < '20200' then '2A' else '2B' end
+                                                  else left(lo.postal_code, 2) end as owner_dep) p
+                  left join departement hd on hd.code = lo.departement
+                  left join departement od on od.code = p.owner_dep"""));
+        steps.run("links analyze", jdbc.sql("analyze lovac_link"));
+        steps.run("ownership upsert", jdbc.sql("with written as (insert into ownership (housing_id, owner_id, "
+                + LINK_COLUMNS + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link "
+                + "on conflict (housing_id, owner_id) do update set (" + LINK_COLUMNS + ", end_date) = ("
+                + prefixed("excluded", LINK_COLUMNS) + ", null) where (" + prefixed("ownership", LINK_COLUMNS)
+                + ", ownership.end_date) is distinct from (" + prefixed("excluded", LINK_COLUMNS) + ", null) "
+                + "returning owner_id) insert into lovac_link_changed select owner_id from written")
+                .param("src", source));
+        // owners the newest file no longer lists become previous owners (rank 0); links made by users stay.
+        // A new dwelling has no earlier link.
+        steps.run("ownership previous", jdbc.sql("""
+                with demoted as (
+                    update ownership w set rank = 0, end_date = current_date
+                      from lovac_dedup d
+                     where d.newest and not d.unchanged and d.existing_id is not null
+                       and w.housing_id = d.existing_id and w.rank >= 1 and w.origin like 'lovac-%'
+                       and not exists (select 1 from lovac_link l where l.housing_id = w.housing_id and l.owner_id = w.owner_id)
+                    returning w.owner_id)
+                insert into lovac_link_changed select owner_id from demoted"""));
+        multiOwnerFlags(steps);
+    }
+
+    /** An owner is a multi-owner when it is a current owner of more than one dwelling; only owners whose links changed. */
+    private void multiOwnerFlags(BulkSteps steps) {
+        steps.run("multi owner", jdbc.sql("""
+                with flags as (
+                    select c.owner_id, count(w.owner_id) > 1 as multi
+                      from (select distinct owner_id from lovac_link_changed) c
+                      left join ownership w on w.owner_id = c.owner_id and w.rank >= 1
+                     group by c.owner_id),
+                changed as (
+                    update owner o set multi_owner = f.multi, updated_at = now()
+                      from flags f
+                     where o.id = f.owner_id and o.multi_owner <> f.multi
+                    returning o.id)
+                insert into lovac_owner_touched select id from changed"""));
+    }
+
+    /**
+     * The V28 copies (primary owner's attributes, current owners' search texts) of every dwelling this file
+     * writes, from the links as they now stand: the dwelling rows are then written once, with them.
+     */
+    void copies(BulkSteps steps) {
+        steps.run("owner copies", jdbc.sql("""
+                create temp table lovac_copies on commit drop as
+                with links as materialized (
+                    select w.housing_id, w.owner_id, w.rank, w.relative_location, o.full_name, o.kind_code, o.birth_date,
+                           o.multi_owner, zlv_owner_keys(o.name_key, o.administrator_key, o.address_key) as keys
+                      from ownership w join owner o on o.id = w.owner_id
+                     where w.rank >= 1 and w.housing_id in (select housing_id from lovac_dedup where newest and not unchanged))
+                select k.housing_id, p.owner_id as primary_owner_id, p.full_name as primary_owner_name,
+                       p.kind_code as primary_owner_kind, p.birth_date as primary_owner_birth_date,
+                       p.relative_location as primary_owner_location, p.multi_owner as primary_owner_multi, k.owners_key
+                  from (select housing_id, string_agg(keys, '|' order by rank, owner_id) as owners_key
+                          from links group by housing_id) k
+                  left join (select distinct on (housing_id) * from links where rank = 1
+                              order by housing_id, owner_id) p on p.housing_id = k.housing_id"""));
+        steps.run("owner copies analyze", jdbc.sql("analyze lovac_copies"));
+    }
+
+    /** Dwellings this file does not write whose current owners it changed (name, address, multi-owner flag…). */
+    void refreshOtherDwellings(BulkSteps steps) {
+        long t = System.nanoTime();
+        long refreshed = jdbc.sql("""
+                select cardinality(ids) from (select array(
+                    select distinct w.housing_id
+                      from ownership w
+                     where w.owner_id in (select id from lovac_owner_touched) and w.rank >= 1
+                       and w.housing_id not in (select housing_id from lovac_dedup where newest and not unchanged)) as ids) x,
+                     lateral (select zlv_refresh_housing_owners(x.ids)) r""")
+                .query(Long.class).single();
+        steps.log("other dwellings' owners", refreshed, t);
+    }
+
+    /** Distinct owners and links of the dwellings in the file, for the report. */
+    long[] reportCounts() {
+        return jdbc.sql("""
+                select count(distinct w.owner_id), count(*)
+                  from lovac_dedup d join ownership w on w.housing_id = d.housing_id and w.rank >= 1""")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+}
