@@ -98,6 +98,9 @@ public final class LetterBenchmark {
                 .run();
         HeapSampler heap = new HeapSampler();
         heap.start();
+        System.gc();
+        System.out.printf(Locale.ROOT, "heap: max %d MB, %d MB used after start-up and a GC%n", Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
         try {
             int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             JdbcClient jdbc = context.getBean(JdbcClient.class);
@@ -192,7 +195,7 @@ public final class LetterBenchmark {
 
     private static void breakdown(LetterBatchPrinter.Printed printed) {
         System.out.printf(Locale.ROOT, "  where the time goes (thread time summed over workers): XHTML %.1f s, "
-                        + "parse+layout+PDF %.1f s; merge %.1f s (wall)%n", printed.htmlNanos() / 1e9, printed.renderNanos() / 1e9,
+                        + "parse+layout+PDF %.1f s; appending the parts to the result %.1f s (reading thread, overlaps rendering)%n", printed.htmlNanos() / 1e9, printed.renderNanos() / 1e9,
                 printed.mergeNanos() / 1e9);
     }
 
