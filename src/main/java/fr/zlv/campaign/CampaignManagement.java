@@ -19,7 +19,9 @@ import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Campaigns, private to the establishment the caller acts for (DOMAIN.md §8): another establishment's
@@ -94,6 +96,15 @@ public class CampaignManagement {
     @Transactional(readOnly = true)
     public CampaignFunnel funnel(long id) {
         return housings.funnel(get(id));
+    }
+
+    /** The campaign's history, newest first, each event told in French. */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public List<CampaignEventView> events(long id) {
+        get(id);
+        return campaigns.events(id).stream().map(e -> new CampaignEventView(e.id(), e.kind(), e.author(), e.createdAt(),
+                CampaignHistory.message(e.kind(), payload(e.oldJson()), payload(e.newJson())))).toList();
     }
 
     /** A new campaign of the group's dwellings (those of the caller's scope). */
@@ -399,6 +410,11 @@ public class CampaignManagement {
 
     private static String description(String description) {
         return HousingSets.description(description, CampaignInputException::new);
+    }
+
+    /** A stored payload; a missing node for none, so that reading a field gives null. */
+    private JsonNode payload(String stored) {
+        return stored == null ? MissingNode.getInstance() : json.readTree(stored);
     }
 
     private String json(Object value) {

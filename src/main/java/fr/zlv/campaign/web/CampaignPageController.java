@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The campaign pages: {@code /campagnes} (list), the creation form (from a group, or posted by the
  * housing list's selection form to {@code POST /campagnes} with {@code title} or {@code name},
  * {@code filter}, {@code allMatching}, {@code ids}, {@code exceptIds}), {@code /campagnes/{id}} (the
- * *Destinataires* tab: recipients, sending date, funnel, returns, follow-up, archive, delete) and
+ * *Destinataires* tab: recipients, sending date, funnel, returns, follow-up, archive, delete, history) and
  * {@code /campagnes/{id}/documents}. The *Courrier* and *Réponses* tabs belong to the letter and the
  * owner portal.
  */
@@ -109,6 +109,7 @@ class CampaignPageController {
         model.addAttribute("housings", campaigns.housings(id, pager.page(), PER_PAGE));
         model.addAttribute("pager", pager);
         model.addAttribute("funnel", campaigns.funnel(id));
+        model.addAttribute("events", campaigns.events(id));
         model.addAttribute("today", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")));
         return "campaigns/show";
     }

@@ -82,9 +82,7 @@ class GroupPageController {
         try {
             groups.update(id, name == null ? "" : name, description == null ? "" : description);
         } catch (GroupInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-            return show(id, 1, model);
+            return error(id, e, model, response);
         }
         redirect.addFlashAttribute("notice", "Le groupe a été modifié.");
         return "redirect:/groupes/" + id;
@@ -109,9 +107,7 @@ class GroupPageController {
             redirect.addFlashAttribute("notice", change.changed() + " logement" + (change.changed() > 1 ? "s ajoutés" : " ajouté")
                     + " au groupe.");
         } catch (GroupInputException | InvalidFilterException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-            return show(id, 1, model);
+            return error(id, e, model, response);
         }
         return "redirect:/groupes/" + id;
     }
@@ -125,9 +121,7 @@ class GroupPageController {
             redirect.addFlashAttribute("notice", change.changed() + " logement" + (change.changed() > 1 ? "s retirés" : " retiré")
                     + " du groupe.");
         } catch (GroupInputException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("error", e.getMessage());
-            return show(id, 1, model);
+            return error(id, e, model, response);
         }
         return "redirect:/groupes/" + id;
     }
@@ -150,5 +144,12 @@ class GroupPageController {
     private static SelectionInput selection(boolean allMatching, String filter, List<String> ids, String exceptIds) {
         return SelectionInput.of(allMatching, filter, SelectionInput.ids("ids", ids, GroupInputException::new),
                 SelectionInput.ids("exceptIds", exceptIds, GroupInputException::new));
+    }
+
+    /** The group page again with the French message of the refused input, as a 400. */
+    private String error(long id, RuntimeException e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("error", e.getMessage());
+        return show(id, 1, model);
     }
 }
