@@ -1,5 +1,6 @@
 package fr.zlv.campaign;
 
+import fr.zlv.groups.HousingSets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -70,19 +71,9 @@ class CampaignRepository {
                 .params(campaignId, kind, userId, oldJson, newJson).update();
     }
 
-    /** A campaign event as stored: kind, author's name (« Système » for jobs), time and JSON payloads as text. */
-    record StoredEvent(long id, String kind, String author, OffsetDateTime createdAt, String oldJson, String newJson) {
-    }
-
     /** The campaign's history, newest first. */
-    List<StoredEvent> events(long campaignId) {
-        return jdbc.sql("""
-                select e.id, e.kind, coalesce(nullif(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), ''), u.email, 'Système'),
-                       e.created_at, e.old_value::text, e.new_value::text
-                  from campaign_event e left join app_user u on u.id = e.created_by
-                 where e.campaign_id = ? order by e.created_at desc, e.id desc""")
-                .param(campaignId).query((rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6))).list();
+    List<HousingSets.StoredEvent> events(long campaignId) {
+        return HousingSets.events(jdbc, "campaign_event", "campaign_id", campaignId);
     }
 
     private static CampaignView view(ResultSet rs, LocalDate today) throws SQLException {

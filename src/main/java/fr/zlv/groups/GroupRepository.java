@@ -90,13 +90,9 @@ class GroupRepository {
     }
 
     List<GroupEventView> events(long groupId) {
-        return jdbc.sql("""
-                select e.id, e.kind, coalesce(nullif(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), ''), u.email, 'Système'),
-                       e.created_at, e.old_value::text, e.new_value::text
-                  from housing_group_event e left join app_user u on u.id = e.created_by
-                 where e.group_id = ? order by e.created_at desc, e.id desc""")
-                .param(groupId).query((rs, n) -> new GroupEventView(rs.getLong(1), rs.getString(2), GroupEvents.label(rs.getString(2)),
-                        rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6))).list();
+        return HousingSets.events(jdbc, "housing_group_event", "group_id", groupId).stream()
+                .map(e -> new GroupEventView(e.id(), e.kind(), GroupEvents.label(e.kind()), e.author(), e.createdAt(),
+                        e.oldJson(), e.newJson())).toList();
     }
 
     /** A page of the group's dwellings that the scope sees, by id. */

@@ -1,11 +1,13 @@
 package fr.zlv.groups;
 
 import fr.zlv.shared.TerritoryScope;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Rules shared by the sets of dwellings an establishment keeps: its groups and its campaigns (made from
@@ -20,6 +22,24 @@ public final class HousingSets {
     private static final int EVENT_IDS_MAX = 1000;
 
     private HousingSets() {
+    }
+
+    /** An event of a set as stored: kind, author's name (« Système » when none), time, JSON payloads as text. */
+    public record StoredEvent(long id, String kind, String author, OffsetDateTime createdAt, String oldJson, String newJson) {
+    }
+
+    /**
+     * The history of a set, newest first, from its event table ({@code housing_group_event} by
+     * {@code group_id}, {@code campaign_event} by {@code campaign_id}): fixed names from the callers, never input.
+     */
+    public static List<StoredEvent> events(JdbcClient jdbc, String eventTable, String setColumn, long setId) {
+        return jdbc.sql("""
+                select e.id, e.kind, coalesce(nullif(trim(coalesce(u.first_name, '') || ' ' || coalesce(u.last_name, '')), ''), u.email, 'Système'),
+                       e.created_at, e.old_value::text, e.new_value::text
+                  from %s e left join app_user u on u.id = e.created_by
+                 where e.%s = ? order by e.created_at desc, e.id desc""".formatted(eventTable, setColumn))
+                .param(setId).query((rs, n) -> new StoredEvent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6))).list();
     }
 
     /** The establishment the caller acts for; a caller acting for none (a national visitor) has no sets. */

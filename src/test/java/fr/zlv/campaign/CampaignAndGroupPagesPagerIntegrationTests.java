@@ -1,23 +1,19 @@
 package fr.zlv.campaign;
 
+import static fr.zlv.campaign.CampaignTestData.answer;
 import static fr.zlv.campaign.CampaignTestData.call;
 import static fr.zlv.campaign.CampaignTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The group page and the campaign page show their dwellings 50 a page, with the same DSFR pagination
@@ -31,28 +27,20 @@ class CampaignAndGroupPagesPagerIntegrationTests {
     @LocalServerPort
     int port;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
-    @Autowired
-    ObjectMapper json;
+    ApplicationContext context;
 
     @Test
     void fiftyOneDwellingsMakeTwoPagesOnTheGroupAndTheCampaignPages() {
-        var data = new CampaignTestData(jdbc, users, establishments, tokens);
+        var data = new CampaignTestData(context);
         var agent = data.agentOf("Campagnes Aubusson", Set.of(AUBUSSON));
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 51; i++) {
             ids.add(data.housing(AUBUSSON, cols()));
         }
-        long group = id(call(port, agent.token(), "POST", "/api/v1/groups",
-                "{\"name\": \"Aubusson\", \"housingIds\": " + ids + "}"), "group");
-        long campaign = id(call(port, agent.token(), "POST", "/api/v1/campaigns",
-                "{\"title\": \"Aubusson 2026\", \"groupId\": " + group + "}"), "campaign");
+        long group = answer(call(port, agent.token(), "POST", "/api/v1/groups",
+                "{\"name\": \"Aubusson\", \"housingIds\": " + ids + "}"), 201).get("group").get("id").asLong();
+        long campaign = answer(call(port, agent.token(), "POST", "/api/v1/campaigns",
+                "{\"title\": \"Aubusson 2026\", \"groupId\": " + group + "}"), 201).get("campaign").get("id").asLong();
         var browser = new CrossTenantHarness.Browser(port);
         browser.signIn(agent.email(), agent.password());
 
@@ -65,11 +53,5 @@ class CampaignAndGroupPagesPagerIntegrationTests {
                     .contains("href=\"" + path + "?page=1\"").contains("Page précédente").doesNotContain("Page suivante");
             assertThat(browser.get(path + "?page=9").body()).as("a page past the end shows the last one").contains("page 2 sur 2");
         }
-    }
-
-    private long id(java.net.http.HttpResponse<byte[]> response, String field) {
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        assertThat(response.statusCode()).as(text).isEqualTo(201);
-        return json.readTree(text).get(field).get("id").asLong();
     }
 }

@@ -11,13 +11,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Hand-made rows for a module's tests: agents of a new establishment with an API token, dwellings, owners
@@ -26,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code keyPrefix} (in owners' keys and generated local ids, e.g. "grp"), so that rows say which tests made them.
  */
 public class TestData {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A user of an establishment (null for a national user), with its password and API token. */
     public record Agent(long userId, String email, String password, Establishment establishment, String token) {
@@ -46,6 +52,17 @@ public class TestData {
         this.tokens = tokens;
         this.word = word;
         this.keyPrefix = keyPrefix;
+    }
+
+    /** The same, with the services taken from the test's application context. */
+    protected TestData(ApplicationContext context, String word, String keyPrefix) {
+        this(context.getBean(JdbcClient.class), context.getBean(UserManagement.class),
+                context.getBean(EstablishmentManagement.class), context.getBean(ApiTokenManagement.class), word, keyPrefix);
+    }
+
+    /** For the test's own queries. */
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 
     /** A USUAL agent of a new establishment (an ADIL) of exactly these communes. */
@@ -145,6 +162,15 @@ public class TestData {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The JSON body of an answer that must have this status (the body is the failure's message). */
+    public static JsonNode answer(HttpResponse<byte[]> response, int expectedStatus) {
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.statusCode() != expectedStatus) {
+            throw new AssertionError("expected status " + expectedStatus + " but was " + response.statusCode() + ": " + text);
+        }
+        return JSON.readTree(text);
     }
 
     private static String capitalised(String word) {
