@@ -1,5 +1,6 @@
 package fr.zlv.groups;
 
+import fr.zlv.shared.FieldInputException;
 import fr.zlv.shared.TerritoryScope;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -55,7 +56,7 @@ public final class HousingSets {
      * messages, e.g. « Le nom du groupe ».
      */
     public static String required(String text, int max, String field, String label,
-                                  BiFunction<String, String, ? extends RuntimeException> refusal) {
+                                  BiFunction<String, String, ? extends FieldInputException> refusal) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty()) {
             throw refusal.apply(field, label + " est obligatoire.");
@@ -67,7 +68,7 @@ public final class HousingSets {
     }
 
     /** An optional description, stripped; blank is none. */
-    public static String description(String description, BiFunction<String, String, ? extends RuntimeException> refusal) {
+    public static String description(String description, BiFunction<String, String, ? extends FieldInputException> refusal) {
         String clean = description == null ? "" : description.strip();
         if (clean.length() > DESCRIPTION_MAX) {
             throw refusal.apply("description", "La description ne doit pas dépasser " + DESCRIPTION_MAX + " caractères.");

@@ -1,5 +1,6 @@
 package fr.zlv.groups;
 
+import fr.zlv.shared.FieldInputException;
 import fr.zlv.targeting.HousingFilter;
 import fr.zlv.targeting.HousingSelection;
 import fr.zlv.targeting.ListRequest;
@@ -49,13 +50,13 @@ public record SelectionInput(HousingFilter filter, HousingSelection selection) {
     }
 
     /** "12, 13 14" → [12, 13, 14]; anything else is refused naming the field. */
-    public static List<Long> ids(String field, String text, BiFunction<String, String, ? extends RuntimeException> refusal) {
+    public static List<Long> ids(String field, String text, BiFunction<String, String, ? extends FieldInputException> refusal) {
         return ids(field, text == null ? null : List.of(text), refusal);
     }
 
     /** Several form values, each "12, 13 14", → [12, 13, 14]; anything else is refused naming the field. */
     public static List<Long> ids(String field, Collection<String> texts,
-                                 BiFunction<String, String, ? extends RuntimeException> refusal) {
+                                 BiFunction<String, String, ? extends FieldInputException> refusal) {
         List<Long> ids = new ArrayList<>();
         if (texts == null) {
             return ids;
