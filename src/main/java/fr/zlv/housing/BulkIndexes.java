@@ -9,12 +9,14 @@ import org.springframework.stereotype.Repository;
  * building an index once over the loaded rows is several times cheaper than maintaining it row by row.
  * Both happen inside the import's transaction, so a crash leaves the indexes as they were; the price is
  * that the tables are locked for reading until the import commits, which is why it is kept for big loads.
- * Indexes that back a constraint (primary keys, unique keys used by the merge) always stay.
+ * Indexes that back a constraint (primary keys, unique keys used by the merge) always stay. The tables'
+ * foreign keys are dropped too and added back at the end: PostgreSQL then checks every row in one join
+ * instead of one lookup per written row.
  */
 @Repository
 class BulkIndexes {
 
-    /** Index definitions as PostgreSQL prints them, to be replayed after the load. */
+    /** The statements that put back what was dropped (definitions as PostgreSQL prints them). */
     record Dropped(List<String> definitions) {
         static final Dropped NONE = new Dropped(List.of());
     }
@@ -50,16 +52,31 @@ class BulkIndexes {
                  order by 1""")
                 .param("tables", String.join(",", tables))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        var foreignKeys = jdbc.sql("""
+                select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as definition
+                  from pg_constraint
+                 where contype = 'f' and conrelid = any(cast(string_to_array(:tables, ',') as regclass[]))
+                 order by 1, 2""")
+                .param("tables", String.join(",", tables))
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        var restore = new java.util.ArrayList<String>();
         for (String[] index : indexes) {
             jdbc.sql("drop index " + index[0]).update();
+            restore.add(index[1]);
         }
-        return new Dropped(indexes.stream().map(index -> index[1]).toList());
+        for (String[] key : foreignKeys) {
+            jdbc.sql("alter table " + key[0] + " drop constraint " + key[1]).update();
+            restore.add("alter table " + key[0] + " add constraint " + key[1] + " " + key[2]);
+        }
+        return new Dropped(List.copyOf(restore));
     }
 
     void rebuild(Dropped dropped, BulkSteps steps) {
         for (String definition : dropped.definitions()) {
-            steps.run("index " + definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) .*$", "$2"),
-                    jdbc.sql(definition));
+            String name = definition.startsWith("alter table")
+                    ? definition.replaceFirst("^alter table \\S+ add constraint (\\S+) .*$", "constraint $1")
+                    : definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) .*$", "index $2");
+            steps.run(name, jdbc.sql(definition));
         }
     }
 }

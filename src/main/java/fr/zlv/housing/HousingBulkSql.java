@@ -193,13 +193,13 @@ class HousingBulkSql {
         phases.accept("immeubles et indicateurs");
         refreshBuildings(steps);
         owners.refreshOtherDwellings(steps);
-        // every dwelling is written: check the links' references now (PostgreSQL alters no table and builds no
-        // index while checks are pending)
-        steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
         if (!dropped.definitions().isEmpty()) {
             phases.accept("index");
             indexes.rebuild(dropped, steps);
         }
+        // every dwelling is written: check the links' references now (PostgreSQL alters no table while checks
+        // are pending)
+        steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
         copyTriggers("enable");
         long t = System.nanoTime();
         long[] links = owners.reportCounts();

@@ -28,13 +28,14 @@ class OwnerBulkSql {
 
     /** Owners and their links for the dwellings this file writes; owners whose copied values changed are noted. */
     void merge(String source, BulkSteps steps) {
+        jdbc.sql("create temp table lovac_owner_new (id bigint) on commit drop").update();
         jdbc.sql("create temp table lovac_owner_touched (id bigint) on commit drop").update();
         jdbc.sql("create temp table lovac_link_changed (owner_id bigint) on commit drop").update();
         // owners of an older millésime are history: only the newest file says who owns a dwelling; unchanged
         // dwellings keep their owners and links as they are
         steps.run("owner rows", jdbc.sql("""
                 create temp table lovac_owner on commit drop as
-                select d.housing_id, d.local_id, d.commune_code, d.departement, o.*
+                select d.housing_id, d.existing_id is null as new_housing, d.local_id, d.commune_code, d.departement, o.*
                   from lovac_dedup d
                   cross join lateral jsonb_to_recordset(d.owners) as o(
                       rank integer, key text, idpersonne text, full_name text, administrator text, birth_date date,
@@ -42,22 +43,28 @@ class OwnerBulkSql {
                       owner_account_id text, property_right_id text, locprop text, has_address boolean,
                       postal_code text, city_key text, same_street boolean)
                  where d.newest and not d.unchanged"""));
-        // xmax = 0 tells an inserted row from an updated one: updated owners may be current owners of dwellings
-        // this file does not write, whose copies are refreshed at the end
-        steps.run("owner upsert", jdbc.sql("with written as (insert into owner (owner_key, " + OWNER_COLUMNS + ") "
-                + """
-                select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address, siren, kind_code,
-                       entity, legal_group
-                  from lovac_owner order by key, local_id
-                on conflict (owner_key) do update set (""" + OWNER_COLUMNS + ") = (" + prefixed("excluded", OWNER_COLUMNS)
-                + "), updated_at = now() where (" + prefixed("owner", OWNER_COLUMNS) + ") is distinct from ("
-                + prefixed("excluded", OWNER_COLUMNS) + ") returning id, xmax = 0 as inserted) "
-                + "insert into lovac_owner_touched select id from written where not inserted"));
+        // one row per owner (a row lists an owner once): the first dwelling's values, and how many dwellings
+        // of the file it owns
+        steps.run("owner distinct", jdbc.sql("""
+                create temp table lovac_owner_distinct on commit drop as
+                select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address as address_dgfip,
+                       siren, kind_code, entity, legal_group, count(*) over (partition by key) as dwellings
+                  from lovac_owner order by key, local_id"""));
+        // new owners: a plain insert (a new owner's dwellings are all in this file, hence its multi-owner flag)
+        steps.run("owner insert", jdbc.sql("with inserted as (insert into owner (owner_key, " + OWNER_COLUMNS
+                + ", multi_owner) select x.key, " + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 "
+                + "from lovac_owner_distinct x where not exists (select 1 from owner o where o.owner_key = x.key) "
+                + "returning id) insert into lovac_owner_new select id from inserted"));
+        // known owners whose values changed: they may own dwellings this file does not write, refreshed at the end
+        steps.run("owner update", jdbc.sql("with updated as (update owner o set (" + OWNER_COLUMNS + ") = ("
+                + prefixed("x", OWNER_COLUMNS) + "), updated_at = now() from lovac_owner_distinct x "
+                + "where o.owner_key = x.key and (" + prefixed("o", OWNER_COLUMNS) + ") is distinct from ("
+                + prefixed("x", OWNER_COLUMNS) + ") returning o.id) insert into lovac_owner_touched select id from updated"));
         // where the owner lives relative to the dwelling (DOMAIN.md §4), from the postcode and city the reader
         // found in the owner's address: computed here so that each link is written once
         steps.run("links", jdbc.sql("""
                 create temp table lovac_link on commit drop as
-                select lo.housing_id, o.id as owner_id, lo.rank, lo.property_right, lo.owner_account_id,
+                select lo.housing_id, o.id as owner_id, lo.new_housing, lo.rank, lo.property_right, lo.owner_account_id,
                        lo.property_right_id, lo.locprop as locprop_source,
                        case
                          when not coalesce(lo.has_address, false) then 'other'
@@ -80,8 +87,13 @@ class OwnerBulkSql {
                   left join departement hd on hd.code = lo.departement
                   left join departement od on od.code = p.owner_dep"""));
         steps.run("links analyze", jdbc.sql("analyze lovac_link"));
+        // a new dwelling has no link yet: a plain insert
+        steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
+                + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link where new_housing")
+                .param("src", source));
         steps.run("ownership upsert", jdbc.sql("with written as (insert into ownership (housing_id, owner_id, "
                 + LINK_COLUMNS + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link "
+                + "where not new_housing "
                 + "on conflict (housing_id, owner_id) do update set (" + LINK_COLUMNS + ", end_date) = ("
                 + prefixed("excluded", LINK_COLUMNS) + ", null) where (" + prefixed("ownership", LINK_COLUMNS)
                 + ", ownership.end_date) is distinct from (" + prefixed("excluded", LINK_COLUMNS) + ", null) "
@@ -101,12 +113,21 @@ class OwnerBulkSql {
         multiOwnerFlags(steps);
     }
 
-    /** An owner is a multi-owner when it is a current owner of more than one dwelling; only owners whose links changed. */
+    /**
+     * An owner is a multi-owner when it is a current owner of more than one dwelling. New owners got their flag
+     * at insert; known owners are recounted when this file gave them a dwelling or changed or ended a link.
+     */
     private void multiOwnerFlags(BulkSteps steps) {
         steps.run("multi owner", jdbc.sql("""
-                with flags as (
+                with candidates as (
+                    select owner_id from lovac_link_changed
+                    union
+                    select owner_id from lovac_link where new_housing
+                    except
+                    select id from lovac_owner_new),
+                flags as (
                     select c.owner_id, count(w.owner_id) > 1 as multi
-                      from (select distinct owner_id from lovac_link_changed) c
+                      from candidates c
                       left join ownership w on w.owner_id = c.owner_id and w.rank >= 1
                      group by c.owner_id),
                 changed as (
@@ -141,6 +162,9 @@ class OwnerBulkSql {
 
     /** Dwellings this file does not write whose current owners it changed (name, address, multi-owner flag…). */
     void refreshOtherDwellings(BulkSteps steps) {
+        if (!jdbc.sql("select exists (select 1 from lovac_owner_touched)").query(Boolean.class).single()) {
+            return;
+        }
         long t = System.nanoTime();
         long refreshed = jdbc.sql("""
                 select cardinality(ids) from (select array(

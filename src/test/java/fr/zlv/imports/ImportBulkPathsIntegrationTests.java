@@ -65,12 +65,15 @@ class ImportBulkPathsIntegrationTests {
         return copies();
     }
 
-    private List<String> indexesAndTriggers() {
+    private List<String> indexesTriggersAndConstraints() {
         return jdbc.sql("""
                 select indexname || ' ' || indexdef from pg_indexes where tablename in ('housing', 'owner', 'ownership')
                 union all
                 select tgname || ' ' || tgenabled::text from pg_trigger
                  where tgrelid in ('housing'::regclass, 'owner'::regclass, 'ownership'::regclass) and not tgisinternal
+                union all
+                select conname || ' ' || pg_get_constraintdef(oid) from pg_constraint
+                 where conrelid in ('housing'::regclass, 'owner'::regclass, 'ownership'::regclass)
                 order by 1""").query(String.class).list();
     }
 
@@ -123,11 +126,11 @@ class ImportBulkPathsIntegrationTests {
 
     @Test
     void aBigLoadRebuildsTheIndexesItDroppedAndLeavesTheSchemaAsItWas() throws Exception {
-        List<String> before = indexesAndTriggers();
+        List<String> before = indexesTriggersAndConstraints();
         new LovacCsv(2050).row("59090", "0900000011", "ff_idpersonne_1", "P59BLANC", "ff_ddenom_1", "BLANC/ROSE")
                 .write(dir, "lovac-2050-big.csv");
         assertThat(importFile(dir.resolve("lovac-2050-big.csv"), 2050, "rebuild").housingsCreated()).isEqualTo(1);
-        assertThat(indexesAndTriggers()).isEqualTo(before);
+        assertThat(indexesTriggersAndConstraints()).isEqualTo(before);
         assertThat(jdbc.sql("select primary_owner_name from housing where local_id = '590900000011'")
                 .query(String.class).single()).isEqualTo("BLANC ROSE");
 
