@@ -201,13 +201,7 @@ class CampaignApiController {
     @GetMapping("/{id}/documents/{documentId}")
     @Operation(summary = "Télécharge un document de la campagne")
     void download(@PathVariable long id, @PathVariable long documentId, HttpServletResponse response) throws IOException {
-        CampaignDocuments.Content content = documents.open(id, documentId);
-        try (InputStream in = content.stream()) {
-            response.setContentType(content.document().contentType());
-            response.setHeader("Content-Disposition", CampaignFiles.attachment(content.document().fileName()));
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            in.transferTo(response.getOutputStream());
-        }
+        CampaignFiles.send(documents.open(id, documentId), response);
     }
 
     @DeleteMapping("/{id}/documents/{documentId}")

@@ -1,12 +1,14 @@
 package fr.zlv.campaign.web;
 
+import fr.zlv.campaign.CampaignDocuments;
 import fr.zlv.campaign.CampaignView;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
+import fr.zlv.shared.web.Attachment;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 
-/** Download headers: "campagne-<title>-<date>.xlsx" (ASCII fallback plus the UTF-8 form), documents by name. */
+/** Downloads: exports as "campagne-<title>-<date>.xlsx" (ASCII fallback plus the UTF-8 form), documents by name. */
 final class CampaignFiles {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -15,13 +17,16 @@ final class CampaignFiles {
     }
 
     static String export(CampaignView campaign, String extension) {
-        return attachment("campagne-" + campaign.title() + "-" + LocalDate.now() + "." + extension);
+        return Attachment.header("campagne-" + campaign.title() + "-" + LocalDate.now() + "." + extension);
     }
 
-    static String attachment(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
-                .replaceAll("[^A-Za-z0-9._-]+", "-");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    /** A document of the campaign, as stored, under its name; never sniffed into something the browser runs. */
+    static void send(CampaignDocuments.Content content, HttpServletResponse response) throws IOException {
+        try (InputStream in = content.stream()) {
+            response.setContentType(content.document().contentType());
+            response.setHeader("Content-Disposition", Attachment.header(content.document().fileName()));
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            in.transferTo(response.getOutputStream());
+        }
     }
 }
