@@ -54,12 +54,14 @@ public class HousingBulkLoad {
      * @param coveredCommunes the communes the file covers: dwellings of the previous millésime absent from the
      *                        file leave vacancy only there, and only if no newer millésime covered them
      * @param phases         told the name of each merge step as it starts
+     * @param derived        run once every dwelling is written, in the same transaction, before a big load's
+     *                       indexes are rebuilt: for data derived from the dwellings (scores, perimeters)
      */
     @AdminOnly
     @Transactional(propagation = Propagation.MANDATORY)
     public BulkLoadResult loadLovac(int millesime, Producer producer,
                                     java.util.function.Supplier<List<String>> coveredCommunes,
-                                    Consumer<String> phases) throws Exception {
+                                    Consumer<String> phases, Runnable derived) throws Exception {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         sql.createStaging();
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(HousingBulkSql.COPY_STAGING);
@@ -76,7 +78,7 @@ public class HousingBulkLoad {
             }
             throw e;
         }
-        return sql.merge(millesime, "lovac-" + millesime, coveredCommunes.get(), staged, phases);
+        return sql.merge(millesime, "lovac-" + millesime, coveredCommunes.get(), staged, phases, derived);
     }
 
     private long stream(CopyIn copy, Producer producer) throws Exception {

@@ -80,7 +80,7 @@ class HousingBulkSql {
     }
 
     BulkLoadResult merge(int millesime, String source, List<String> coveredCommunes,
-                         long staged, Consumer<String> phases) {
+                         long staged, Consumer<String> phases, Runnable derived) {
         if (Boolean.getBoolean("zlv.import.explain")) {
             jdbc.sql("load 'auto_explain'").update();
             jdbc.sql("set local auto_explain.log_min_duration = '300ms'").update();
@@ -193,6 +193,9 @@ class HousingBulkSql {
         phases.accept("immeubles et indicateurs");
         refreshBuildings(steps);
         owners.refreshOtherDwellings(steps);
+        long t0 = System.nanoTime();
+        derived.run();
+        steps.log("derived data (scores, perimeters)", -1, t0);
         if (!dropped.definitions().isEmpty()) {
             phases.accept("index");
             indexes.rebuild(dropped, steps);

@@ -183,7 +183,6 @@ public class LovacImportManagement {
             });
             runs.finish(runId, "succeeded", null, report.toJson(), report.durationMs(),
                     Files.isRegularFile(rejectsPath) ? rejectsPath.toString() : null);
-            announce(millesime, covered);
             return report;
         } catch (LovacRefusedException e) {
             deleteQuietly(rejectsPath);
@@ -250,25 +249,19 @@ public class LovacImportManagement {
                 invalidDates[0] = parser.invalidDates();
                 listener.onProgress(readingProgress(rowsRead[0], start, bytes.get(), fileSize));
             }, () -> List.copyOf(covered), phase -> listener.onProgress(
-                    new ImportProgress("fusion : " + phase, rowsRead[0], rate(rowsRead[0], start), 100)));
+                    new ImportProgress("fusion : " + phase, rowsRead[0], rate(rowsRead[0], start), 100)),
+                    // scores and perimeters, in this transaction: all or nothing, and written while a big load's
+                    // indexes are still dropped (after the commit, rewriting a national load costs minutes)
+                    () -> {
+                        listener.onProgress(new ImportProgress("fusion : scores et périmètres", rowsRead[0],
+                                rate(rowsRead[0], start), 100));
+                        events.publishEvent(new LovacImported(millesime, covered));
+                    });
         }
         log.info("LOVAC {} ({}): {} rows read", millesime, format.describe(), rowsRead[0]);
         return new ImportReport(millesime, rowsRead[0], selected[0], skipped, rejected, result.duplicatesDropped(),
                 result.housingsCreated(), result.housingsUpdated(), result.housingsUnchanged(),
                 result.exitsFromVacancy(), result.owners(), result.ownerships(), invalidDates[0], elapsed(start));
-    }
-
-    /**
-     * Tells the modules that derive data from dwellings (scores, perimeters) once the import is committed.
-     * Their failure does not undo nor fail the import, whose data is already in: it is logged, and the
-     * next import of these communes recomputes them (and a restart scores dwellings left without a score).
-     */
-    private void announce(int millesime, Set<String> covered) {
-        try {
-            events.publishEvent(new LovacImported(millesime, covered));
-        } catch (RuntimeException e) {
-            log.error("Recomputing scores or perimeters after the LOVAC {} import failed", millesime, e);
-        }
     }
 
     private static ImportProgress readingProgress(long rows, long start, long bytes, long size) {

@@ -3,9 +3,11 @@ package fr.zlv.imports;
 import java.util.Set;
 
 /**
- * A LOVAC import committed: the derived data of these communes (priority scores, dwellings inside uploaded
- * perimeters) must be recomputed. Published synchronously after the commit, in the importing thread, so
- * that the demo start-up import and the command line finish with everything computed.
+ * A LOVAC import has merged its dwellings: the derived data of these communes (priority scores, dwellings
+ * inside uploaded perimeters) must be recomputed. Published synchronously inside the import's transaction,
+ * after the merge and before a big load's indexes are rebuilt: the derived data commits with the import
+ * (a failure undoes both), the demo start-up import and the command line finish with everything computed,
+ * and a national load's dwellings are rewritten while their indexes are still dropped.
  *
  * @param communeCodes the communes the file covered (selected or skipped rows), resolved codes
  */
