@@ -16,11 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The group page and the campaign page show their dwellings 50 a page, with the same DSFR pagination
- * (in Aubusson, a commune no other test uses).
+ * What the group and campaign pages share: their dwellings 50 a page with the same DSFR pagination, the
+ * same confirmation before a deletion (in Aubusson, a commune no other test uses).
  */
 @IntegrationTest
-class CampaignAndGroupPagesPagerIntegrationTests {
+class CampaignAndGroupPagesIntegrationTests {
 
     private static final String AUBUSSON = "23008";
 
@@ -52,6 +52,28 @@ class CampaignAndGroupPagesPagerIntegrationTests {
             assertThat(second).as(path).contains("page 2 sur 2").contains(">2 / 2<")
                     .contains("href=\"" + path + "?page=1\"").contains("Page précédente").doesNotContain("Page suivante");
             assertThat(browser.get(path + "?page=9").body()).as("a page past the end shows the last one").contains("page 2 sur 2");
+        }
+    }
+
+    @Test
+    void aDeletionIsConfirmedOnItsOwnPageThenDone() {
+        var data = new CampaignTestData(context);
+        var agent = data.agentOf("Campagnes Aubusson suppression", Set.of(AUBUSSON));
+        long housing = data.housing(AUBUSSON, cols());
+        long group = answer(call(port, agent.token(), "POST", "/api/v1/groups",
+                "{\"name\": \"À supprimer\", \"housingIds\": [" + housing + "]}"), 201).get("group").get("id").asLong();
+        long campaign = answer(call(port, agent.token(), "POST", "/api/v1/campaigns",
+                "{\"title\": \"À supprimer\", \"groupId\": " + group + "}"), 201).get("campaign").get("id").asLong();
+        var browser = new CrossTenantHarness.Browser(port);
+        browser.signIn(agent.email(), agent.password());
+
+        for (String path : List.of("/campagnes/" + campaign, "/groupes/" + group)) {
+            String confirmation = browser.get(path + "/suppression").body();
+            assertThat(confirmation).as(path).contains("action=\"" + path + "/suppression\"").contains("name=\"_csrf\"")
+                    .contains("Confirmer la suppression").contains("href=\"" + path + "\"").contains("Annuler");
+            var deleted = browser.post(path + "/suppression", java.util.Map.of());
+            assertThat(deleted.status()).as(path).isEqualTo(302);
+            assertThat(browser.get(path).status()).as(path + " is gone").isEqualTo(404);
         }
     }
 }
