@@ -110,10 +110,7 @@ public class CampaignManagement {
     /** A new campaign of the group's dwellings (those of the caller's scope). */
     @CanWrite
     public CampaignChange createFromGroup(long groupId, String title, String description, LocalDate sendingDate) {
-        groups.get(groupId); // another establishment's group: not found
-        List<Long> ids = search.selectedIds(access.currentScope(), HousingFilter.none(), HousingSelection.of(jdbc.sql(
-                "select housing_id from housing_group_housing where group_id = ? order by housing_id")
-                .param(groupId).query(Long.class).list()));
+        List<Long> ids = groups.housingIdsInScope(groupId); // another establishment's group: not found
         return create(title, description, groupId, null, ids, sendingDate);
     }
 

@@ -65,6 +65,14 @@ public class GroupManagement {
         return groups.events(id);
     }
 
+    /** The group's dwellings that the caller's scope covers, by id (e.g. to make a campaign of them). */
+    @AnyRole
+    @Transactional(readOnly = true)
+    public List<Long> housingIdsInScope(long id) {
+        get(id);
+        return search.selectedIds(access.currentScope(), HousingFilter.none(), HousingSelection.of(groups.housingIds(id)));
+    }
+
     /**
      * A new group of the selected dwellings: explicit ids, or every dwelling matching {@code filter}
      * except some ids. Dwellings outside the caller's scope are ignored.
@@ -74,7 +82,7 @@ public class GroupManagement {
         long establishmentId = establishment();
         String cleanName = name(name);
         String cleanDescription = description(description);
-        List<Long> ids = search.selectedIds(access.currentScope(), filter == null ? HousingFilter.none() : filter, selection);
+        List<Long> ids = selected(filter, selection);
         Long userId = userId();
         long id = groups.insert(establishmentId, cleanName, cleanDescription, userId);
         groups.event(id, GroupEvents.CREATED, userId, null, json(Map.of("name", cleanName)));
@@ -89,7 +97,7 @@ public class GroupManagement {
     @CanWrite
     public GroupChange addHousings(long id, HousingFilter filter, HousingSelection selection) {
         long establishmentId = lock(id);
-        List<Long> ids = search.selectedIds(access.currentScope(), filter == null ? HousingFilter.none() : filter, selection);
+        List<Long> ids = selected(filter, selection);
         int added = ids.isEmpty() ? 0 : groups.addHousings(id, ids.toArray(Long[]::new));
         if (added > 0) {
             groups.event(id, GroupEvents.HOUSINGS_ADDED, userId(), null, json(HousingSets.housingsPayload(ids, added)));
@@ -149,6 +157,11 @@ public class GroupManagement {
     public void refreshCounts(long id) {
         lock(id);
         groups.refreshCounts(id);
+    }
+
+    /** The selected dwellings of the caller's scope: explicit ids, or all matching the filter except some. */
+    private List<Long> selected(HousingFilter filter, HousingSelection selection) {
+        return search.selectedIds(access.currentScope(), filter == null ? HousingFilter.none() : filter, selection);
     }
 
     private long lock(long id) {

@@ -89,6 +89,12 @@ class GroupRepository {
                 .params(groupId, kind, userId, oldJson, newJson).update();
     }
 
+    /** Every dwelling of the group, whoever's scope it is in. */
+    List<Long> housingIds(long groupId) {
+        return jdbc.sql("select housing_id from housing_group_housing where group_id = ? order by housing_id")
+                .param(groupId).query(Long.class).list();
+    }
+
     List<GroupEventView> events(long groupId) {
         return HousingSets.events(jdbc, "housing_group_event", "group_id", groupId).stream()
                 .map(e -> new GroupEventView(e.id(), e.kind(), GroupEvents.label(e.kind()), e.author(), e.createdAt(),
