@@ -9,6 +9,7 @@ import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +32,41 @@ class CampaignAndGroupPagesIntegrationTests {
 
     @Test
     void fiftyOneDwellingsMakeTwoPagesOnTheGroupAndTheCampaignPages() {
+        var sets = groupAndCampaign("Campagnes Aubusson", 51);
+        for (String path : sets.paths()) {
+            String first = sets.browser().get(path).body();
+            assertThat(first).as(path).contains("page 1 sur 2").contains(">1 / 2<")
+                    .contains("href=\"" + path + "?page=2\"").contains("Page suivante").doesNotContain("Page précédente");
+            String second = sets.browser().get(path + "?page=2").body();
+            assertThat(second).as(path).contains("page 2 sur 2").contains(">2 / 2<")
+                    .contains("href=\"" + path + "?page=1\"").contains("Page précédente").doesNotContain("Page suivante");
+            assertThat(sets.browser().get(path + "?page=9").body()).as("a page past the end shows the last one").contains("page 2 sur 2");
+        }
+    }
+
+    @Test
+    void aDeletionIsConfirmedOnItsOwnPageThenDone() {
+        var sets = groupAndCampaign("Campagnes Aubusson suppression", 1);
+        for (String path : sets.paths()) {
+            String confirmation = sets.browser().get(path + "/suppression").body();
+            assertThat(confirmation).as(path).contains("action=\"" + path + "/suppression\"").contains("name=\"_csrf\"")
+                    .contains("Confirmer la suppression").contains("href=\"" + path + "\"").contains("Annuler");
+            var deleted = sets.browser().post(path + "/suppression", Map.of());
+            assertThat(deleted.status()).as(path).isEqualTo(302);
+            assertThat(sets.browser().get(path).status()).as(path + " is gone").isEqualTo(404);
+        }
+    }
+
+    /** A group's page and its campaign's page, and a browser signed in as their agent. */
+    record Sets(List<String> paths, CrossTenantHarness.Browser browser) {
+    }
+
+    /** A new agent of Aubusson, a group of that many new dwellings there and a campaign of the group. */
+    private Sets groupAndCampaign(String establishment, int dwellings) {
         var data = new CampaignTestData(context);
-        var agent = data.agentOf("Campagnes Aubusson", Set.of(AUBUSSON));
+        var agent = data.agentOf(establishment, Set.of(AUBUSSON));
         List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < 51; i++) {
+        for (int i = 0; i < dwellings; i++) {
             ids.add(data.housing(AUBUSSON, cols()));
         }
         long group = answer(call(port, agent.token(), "POST", "/api/v1/groups",
@@ -43,37 +75,6 @@ class CampaignAndGroupPagesIntegrationTests {
                 "{\"title\": \"Aubusson 2026\", \"groupId\": " + group + "}"), 201).get("campaign").get("id").asLong();
         var browser = new CrossTenantHarness.Browser(port);
         browser.signIn(agent.email(), agent.password());
-
-        for (String path : List.of("/groupes/" + group, "/campagnes/" + campaign)) {
-            String first = browser.get(path).body();
-            assertThat(first).as(path).contains("page 1 sur 2").contains(">1 / 2<")
-                    .contains("href=\"" + path + "?page=2\"").contains("Page suivante").doesNotContain("Page précédente");
-            String second = browser.get(path + "?page=2").body();
-            assertThat(second).as(path).contains("page 2 sur 2").contains(">2 / 2<")
-                    .contains("href=\"" + path + "?page=1\"").contains("Page précédente").doesNotContain("Page suivante");
-            assertThat(browser.get(path + "?page=9").body()).as("a page past the end shows the last one").contains("page 2 sur 2");
-        }
-    }
-
-    @Test
-    void aDeletionIsConfirmedOnItsOwnPageThenDone() {
-        var data = new CampaignTestData(context);
-        var agent = data.agentOf("Campagnes Aubusson suppression", Set.of(AUBUSSON));
-        long housing = data.housing(AUBUSSON, cols());
-        long group = answer(call(port, agent.token(), "POST", "/api/v1/groups",
-                "{\"name\": \"À supprimer\", \"housingIds\": [" + housing + "]}"), 201).get("group").get("id").asLong();
-        long campaign = answer(call(port, agent.token(), "POST", "/api/v1/campaigns",
-                "{\"title\": \"À supprimer\", \"groupId\": " + group + "}"), 201).get("campaign").get("id").asLong();
-        var browser = new CrossTenantHarness.Browser(port);
-        browser.signIn(agent.email(), agent.password());
-
-        for (String path : List.of("/campagnes/" + campaign, "/groupes/" + group)) {
-            String confirmation = browser.get(path + "/suppression").body();
-            assertThat(confirmation).as(path).contains("action=\"" + path + "/suppression\"").contains("name=\"_csrf\"")
-                    .contains("Confirmer la suppression").contains("href=\"" + path + "\"").contains("Annuler");
-            var deleted = browser.post(path + "/suppression", java.util.Map.of());
-            assertThat(deleted.status()).as(path).isEqualTo(302);
-            assertThat(browser.get(path).status()).as(path + " is gone").isEqualTo(404);
-        }
+        return new Sets(List.of("/groupes/" + group, "/campagnes/" + campaign), browser);
     }
 }
