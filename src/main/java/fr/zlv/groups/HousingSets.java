@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class HousingSets {
 
     public static final int DESCRIPTION_MAX = 1000;
+    public static final int PER_PAGE_MAX = 500;
     /** Event payloads list the dwellings' ids up to this many; beyond, only the count. */
     private static final int EVENT_IDS_MAX = 1000;
 
@@ -74,6 +75,13 @@ public final class HousingSets {
             throw refusal.apply("description", "La description ne doit pas dépasser " + DESCRIPTION_MAX + " caractères.");
         }
         return clean.isEmpty() ? null : clean;
+    }
+
+    /** A page of a set's dwellings over the API: page from 1, at most 500 dwellings a page. */
+    public static void checkPage(int page, int perPage, BiFunction<String, String, ? extends FieldInputException> refusal) {
+        if (page < 1 || perPage < 1 || perPage > PER_PAGE_MAX) {
+            throw refusal.apply("perPage", "page doit valoir au moins 1 et perPage être compris entre 1 et " + PER_PAGE_MAX + ".");
+        }
     }
 
     /** The payload of an event that added or removed dwellings: their count, and their ids unless too many. */

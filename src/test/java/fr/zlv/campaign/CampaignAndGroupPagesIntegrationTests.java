@@ -57,8 +57,20 @@ class CampaignAndGroupPagesIntegrationTests {
         }
     }
 
-    /** A group's page and its campaign's page, and a browser signed in as their agent. */
-    record Sets(List<String> paths, CrossTenantHarness.Browser browser) {
+    @Test
+    void theApiPagesOfDwellingsHoldAtMost500() {
+        var sets = groupAndCampaign("Campagnes Aubusson API", 1);
+        for (String path : sets.apiPaths()) {
+            assertThat(sets.browser().api(path + "/housings?perPage=500").status()).as(path).isEqualTo(200);
+            var refused = sets.browser().api(path + "/housings?perPage=501");
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(refused.body()).as(path).contains("page doit valoir au moins 1 et perPage être compris entre 1 et 500.");
+            assertThat(sets.browser().api(path + "/housings?page=0").status()).as(path).isEqualTo(400);
+        }
+    }
+
+    /** A group's page and its campaign's page, the same in the API, and a browser signed in as their agent. */
+    record Sets(List<String> paths, List<String> apiPaths, CrossTenantHarness.Browser browser) {
     }
 
     /** A new agent of Aubusson, a group of that many new dwellings there and a campaign of the group. */
@@ -75,6 +87,7 @@ class CampaignAndGroupPagesIntegrationTests {
                 "{\"title\": \"Aubusson 2026\", \"groupId\": " + group + "}"), 201).get("campaign").get("id").asLong();
         var browser = new CrossTenantHarness.Browser(port);
         browser.signIn(agent.email(), agent.password());
-        return new Sets(List.of("/groupes/" + group, "/campagnes/" + campaign), browser);
+        return new Sets(List.of("/groupes/" + group, "/campagnes/" + campaign),
+                List.of("/api/v1/groups/" + group, "/api/v1/campaigns/" + campaign), browser);
     }
 }

@@ -9,6 +9,7 @@ import fr.zlv.campaign.CampaignHousingView;
 import fr.zlv.campaign.CampaignInputException;
 import fr.zlv.campaign.CampaignManagement;
 import fr.zlv.campaign.CampaignView;
+import fr.zlv.groups.HousingSets;
 import fr.zlv.groups.SelectionInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -120,9 +121,7 @@ class CampaignApiController {
     @Operation(summary = "Destinataires de la campagne, par page (page à partir de 1, perPage ≤ 500)")
     HousingPage housings(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
                          @RequestParam(defaultValue = "50") int perPage) {
-        if (page < 1 || perPage < 1 || perPage > 500) {
-            throw new CampaignInputException("perPage", "page doit valoir au moins 1 et perPage être compris entre 1 et 500.");
-        }
+        HousingSets.checkPage(page, perPage, CampaignInputException::new);
         int total = campaigns.countHousings(id);
         return new HousingPage(page, perPage, total, campaigns.housings(id, page, perPage));
     }

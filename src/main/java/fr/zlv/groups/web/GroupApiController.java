@@ -7,6 +7,7 @@ import fr.zlv.groups.GroupHousingView;
 import fr.zlv.groups.GroupInputException;
 import fr.zlv.groups.GroupManagement;
 import fr.zlv.groups.GroupView;
+import fr.zlv.groups.HousingSets;
 import fr.zlv.groups.SelectionInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -113,9 +114,7 @@ class GroupApiController {
     @Operation(summary = "Logements du groupe, par page (page à partir de 1, perPage ≤ 500)")
     HousingPage housings(@PathVariable long id, @RequestParam(defaultValue = "1") int page,
                          @RequestParam(defaultValue = "50") int perPage) {
-        if (page < 1 || perPage < 1 || perPage > 500) {
-            throw new GroupInputException("perPage", "page doit valoir au moins 1 et perPage être compris entre 1 et 500.");
-        }
+        HousingSets.checkPage(page, perPage, GroupInputException::new);
         GroupView group = groups.get(id);
         return new HousingPage(page, perPage, group.housingCount(), groups.housings(id, page, perPage));
     }
