@@ -99,7 +99,8 @@ class HousingBulkSql {
         // New dwellings get their id here so that owners and links need no lookup by local id.
         steps.run("dedup", jdbc.sql("""
                 create temp table lovac_dedup on commit drop as
-                select x.*,
+                select x.line_no, x.local_id, x.commune_code, x.departement, x.building_id, x.existing_id, x.newest,
+                       x.unchanged, x.changed,
                        case when x.existing_id is null then nextval(pg_get_serial_sequence('housing', 'id'))
                             else x.existing_id end as housing_id
                   from (select s.*, h.id as existing_id, n.newest,
@@ -143,8 +144,8 @@ class HousingBulkSql {
         phases.accept("logements");
         steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
                         + ", data_file_years, last_lovac_year, source_hash) select d.housing_id, d.local_id, "
-                        + prefixed("d", DATA_COLUMNS) + ", " + prefixed("c", COPY_COLUMNS)
-                        + ", array[:src], :m, d.row_hash from lovac_dedup d"
+                        + prefixed("s", DATA_COLUMNS) + ", " + prefixed("c", COPY_COLUMNS)
+                        + ", array[:src], :m, s.row_hash from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
                         + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null")
                 .param("src", source).param("m", millesime));
 
@@ -160,18 +161,19 @@ class HousingBulkSql {
                 .param("label", label(millesime)));
         // rows whose only difference is the stored hash (owners changed) keep their version: users editing them
         // do not get a spurious conflict
-        steps.run("housing update", jdbc.sql("update housing h set (" + DATA_COLUMNS + ") = (" + prefixed("d", DATA_COLUMNS) + "), "
+        steps.run("housing update", jdbc.sql("update housing h set (" + DATA_COLUMNS + ") = (" + prefixed("s", DATA_COLUMNS) + "), "
                         + """
                         occupancy = case when h.user_modified then h.occupancy else 'V' end,
                         status = case when h.user_modified then h.status else 0 end,
                         sub_status = case when h.user_modified then h.sub_status else null end,
                         data_file_years = case when :src = any(h.data_file_years) then h.data_file_years
                                                else h.data_file_years || :src end,
-                        last_lovac_year = :m, source_hash = d.row_hash,
+                        last_lovac_year = :m, source_hash = s.row_hash,
                         version = h.version + case when d.changed then 1 else 0 end,
                         updated_at = case when d.changed then now() else h.updated_at end,
                         """ + "(" + COPY_COLUMNS + ") = (" + prefixed("c", COPY_COLUMNS) + ")" + """
-                        from lovac_dedup d left join lovac_copies c on c.housing_id = d.housing_id
+                        from lovac_dedup d join lovac_stage s on s.line_no = d.line_no
+                        left join lovac_copies c on c.housing_id = d.housing_id
                         where d.existing_id = h.id and d.newest and not d.unchanged""")
                 .param("src", source).param("m", millesime));
         // an older millésime only adds itself to the source list

@@ -37,7 +37,8 @@ class OwnerBulkSql {
                 create temp table lovac_owner on commit drop as
                 select d.housing_id, d.existing_id is null as new_housing, d.local_id, d.commune_code, d.departement, o.*
                   from lovac_dedup d
-                  cross join lateral jsonb_to_recordset(d.owners) as o(
+                  join lovac_stage s on s.line_no = d.line_no
+                  cross join lateral jsonb_to_recordset(s.owners) as o(
                       rank integer, key text, idpersonne text, full_name text, administrator text, birth_date date,
                       address text[], siren text, kind_code text, entity text, legal_group text, property_right text,
                       owner_account_id text, property_right_id text, locprop text, has_address boolean,
@@ -45,21 +46,23 @@ class OwnerBulkSql {
                  where d.newest and not d.unchanged"""));
         // one row per owner (a row lists an owner once): the first dwelling's values, and how many dwellings
         // of the file it owns
-        steps.run("owner distinct", jdbc.sql("""
+        long distinctOwners = steps.run("owner distinct", jdbc.sql("""
                 create temp table lovac_owner_distinct on commit drop as
                 select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address as address_dgfip,
                        siren, kind_code, entity, legal_group, count(*) over (partition by key) as dwellings
                   from lovac_owner order by key, local_id"""));
         // new owners: a plain insert (a new owner's dwellings are all in this file, hence its multi-owner flag)
-        steps.run("owner insert", jdbc.sql("with inserted as (insert into owner (owner_key, " + OWNER_COLUMNS
+        long newOwners = steps.run("owner insert", jdbc.sql("with inserted as (insert into owner (owner_key, " + OWNER_COLUMNS
                 + ", multi_owner) select x.key, " + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 "
                 + "from lovac_owner_distinct x where not exists (select 1 from owner o where o.owner_key = x.key) "
                 + "returning id) insert into lovac_owner_new select id from inserted"));
-        // known owners whose values changed: they may own dwellings this file does not write, refreshed at the end
-        steps.run("owner update", jdbc.sql("with updated as (update owner o set (" + OWNER_COLUMNS + ") = ("
-                + prefixed("x", OWNER_COLUMNS) + "), updated_at = now() from lovac_owner_distinct x "
-                + "where o.owner_key = x.key and (" + prefixed("o", OWNER_COLUMNS) + ") is distinct from ("
-                + prefixed("x", OWNER_COLUMNS) + ") returning o.id) insert into lovac_owner_touched select id from updated"));
+        if (newOwners < distinctOwners) {
+            // known owners whose values changed: they may own dwellings this file does not write, refreshed at the end
+            steps.run("owner update", jdbc.sql("with updated as (update owner o set (" + OWNER_COLUMNS + ") = ("
+                    + prefixed("x", OWNER_COLUMNS) + "), updated_at = now() from lovac_owner_distinct x "
+                    + "where o.owner_key = x.key and (" + prefixed("o", OWNER_COLUMNS) + ") is distinct from ("
+                    + prefixed("x", OWNER_COLUMNS) + ") returning o.id) insert into lovac_owner_touched select id from updated"));
+        }
         // where the owner lives relative to the dwelling (DOMAIN.md §4), from the postcode and city the reader
         // found in the owner's address: computed here so that each link is written once
         steps.run("links", jdbc.sql("""
@@ -91,7 +94,7 @@ class OwnerBulkSql {
         steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
                 + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link where new_housing")
                 .param("src", source));
-        steps.run("ownership upsert", jdbc.sql("with written as (insert into ownership (housing_id, owner_id, "
+        long changedLinks = steps.run("ownership upsert", jdbc.sql("with written as (insert into ownership (housing_id, owner_id, "
                 + LINK_COLUMNS + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link "
                 + "where not new_housing "
                 + "on conflict (housing_id, owner_id) do update set (" + LINK_COLUMNS + ", end_date) = ("
@@ -101,7 +104,7 @@ class OwnerBulkSql {
                 .param("src", source));
         // owners the newest file no longer lists become previous owners (rank 0); links made by users stay.
         // A new dwelling has no earlier link.
-        steps.run("ownership previous", jdbc.sql("""
+        changedLinks += steps.run("ownership previous", jdbc.sql("""
                 with demoted as (
                     update ownership w set rank = 0, end_date = current_date
                       from lovac_dedup d
@@ -110,7 +113,10 @@ class OwnerBulkSql {
                        and not exists (select 1 from lovac_link l where l.housing_id = w.housing_id and l.owner_id = w.owner_id)
                     returning w.owner_id)
                 insert into lovac_link_changed select owner_id from demoted"""));
-        multiOwnerFlags(steps);
+        // a file of new owners on new dwellings (a first load) has no known owner to recount
+        if (newOwners < distinctOwners || changedLinks > 0) {
+            multiOwnerFlags(steps);
+        }
     }
 
     /**
