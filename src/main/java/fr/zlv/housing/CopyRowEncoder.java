@@ -84,7 +84,7 @@ final class CopyRowEncoder {
         escape(literal.append('}'), row);
     }
 
-    /** A jsonb value already serialised. */
+    /** A JSON value already serialised. */
     void json(CharSequence json) {
         sep();
         escape(json, row);

@@ -5,6 +5,7 @@ import static fr.zlv.housing.BulkSteps.prefixed;
 import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,11 +54,14 @@ class HousingBulkSql {
     private final JdbcClient jdbc;
     private final OwnerBulkSql owners;
     private final BulkIndexes indexes;
+    private final ObjectProvider<BulkLoadColumn> contributedColumns;
 
-    HousingBulkSql(JdbcClient jdbc, OwnerBulkSql owners, BulkIndexes indexes) {
+    HousingBulkSql(JdbcClient jdbc, OwnerBulkSql owners, BulkIndexes indexes,
+                   ObjectProvider<BulkLoadColumn> contributedColumns) {
         this.jdbc = jdbc;
         this.owners = owners;
         this.indexes = indexes;
+        this.contributedColumns = contributedColumns;
     }
 
     void createStaging() {
@@ -75,7 +79,7 @@ class HousingBulkSql {
                     rooms integer, living_area numeric, building_year integer, plot_area integer,
                     cadastral_classification smallint, uncomfortable boolean, condominium text, taxed boolean,
                     rental_value integer, vacancy_start_year integer, mutation_type text, mutation_date date,
-                    mutation_value numeric, beneficiary_count integer, owners jsonb, row_hash uuid
+                    mutation_value numeric, beneficiary_count integer, owners json, row_hash uuid
                 ) on commit drop""").update();
     }
 
@@ -142,12 +146,7 @@ class HousingBulkSql {
         owners.copies(steps);
 
         phases.accept("logements");
-        steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
-                        + ", data_file_years, last_lovac_year, source_hash) select d.housing_id, d.local_id, "
-                        + prefixed("s", DATA_COLUMNS) + ", " + prefixed("c", COPY_COLUMNS)
-                        + ", array[:src], :m, s.row_hash from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
-                        + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null")
-                .param("src", source).param("m", millesime));
+        insertNewDwellings(source, millesime, steps);
 
         // a dwelling back in the file is vacant again, unless a user has worked on it: say so in its history
         steps.run("reset events", jdbc.sql("""
@@ -195,9 +194,12 @@ class HousingBulkSql {
         phases.accept("immeubles et indicateurs");
         refreshBuildings(steps);
         owners.refreshOtherDwellings(steps);
-        long t0 = System.nanoTime();
-        derived.run();
-        steps.log("derived data (scores, perimeters)", -1, t0);
+        // derived data changes only with the dwellings: a file that wrote nothing (a re-run) leaves it as it is
+        if (counts[3] + exits > 0) {
+            long t0 = System.nanoTime();
+            derived.run();
+            steps.log("derived data (scores, perimeters)", -1, t0);
+        }
         if (!dropped.definitions().isEmpty()) {
             phases.accept("index");
             indexes.rebuild(dropped, steps);
@@ -212,6 +214,38 @@ class HousingBulkSql {
         long unchanged = distinct - created - updated;
         log.info("LOVAC {}: merge done in {} ms", millesime, steps.totalMs());
         return new BulkLoadResult(staged, staged - distinct, created, updated, unchanged, exits, links[0], links[1]);
+    }
+
+    /** New dwellings, each written once: the file's values, the owners' copies and the contributed columns. */
+    private void insertNewDwellings(String source, int millesime, BulkSteps steps) {
+        String newDwellings = "(select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
+                + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year, cast(null as text) as energy_label"
+                + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
+                + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null)";
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        StringBuilder joins = new StringBuilder();
+        List<BulkLoadColumn> contributed = contributedColumns.orderedStream().toList();
+        for (int i = 0; i < contributed.size(); i++) {
+            BulkLoadColumn column = contributed.get(i);
+            if (!column.column().matches("[a-z_]+")) {
+                throw new IllegalStateException("Not a column name: " + column.column());
+            }
+            steps.run("values of " + column.column(), jdbc.sql("create temp table lovac_column_" + i
+                    + " on commit drop as " + column.valuesOf(newDwellings)).param("m", millesime));
+            columns.append(", ").append(column.column());
+            values.append(", v").append(i).append(".value");
+            joins.append(" left join lovac_column_").append(i).append(" v").append(i)
+                    .append(" on v").append(i).append(".id = d.housing_id");
+        }
+        steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
+                        + ", data_file_years, last_lovac_year, source_hash" + columns + ") select d.housing_id, d.local_id, "
+                        + prefixed("s", DATA_COLUMNS) + ", " + prefixed("c", COPY_COLUMNS)
+                        + ", array[:src], :m, s.row_hash" + values
+                        + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
+                        + " left join lovac_copies c on c.housing_id = d.housing_id" + joins
+                        + " where d.existing_id is null")
+                .param("src", source).param("m", millesime));
     }
 
     private long exits(int millesime, List<String> coveredCommunes, BulkSteps steps) {

@@ -38,7 +38,7 @@ class OwnerBulkSql {
                 select d.housing_id, d.existing_id is null as new_housing, d.local_id, d.commune_code, d.departement, o.*
                   from lovac_dedup d
                   join lovac_stage s on s.line_no = d.line_no
-                  cross join lateral jsonb_to_recordset(s.owners) as o(
+                  cross join lateral json_to_recordset(s.owners) as o(
                       rank integer, key text, idpersonne text, full_name text, administrator text, birth_date date,
                       address text[], siren text, kind_code text, entity text, legal_group text, property_right text,
                       owner_account_id text, property_right_id text, locprop text, has_address boolean,

@@ -32,6 +32,9 @@ class ImportBulkPathsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    fr.zlv.scoring.PriorityScoring scoring;
+
     @TempDir
     Path dir;
 
@@ -97,6 +100,11 @@ class ImportBulkPathsIntegrationTests {
         assertThat((String) imported.get(0).get("owners_key")).contains("durand alice").contains("leroy marc")
                 .contains("rue de paris");
         assertThat(imported).isEqualTo(copiesAsTheTriggersComputeThem());
+        // the default score was written with each new dwelling (scoring contributes the column): recomputing
+        // it changes nothing
+        assertThat(jdbc.sql("select count(*) from housing where commune_code in ('59009', '59599') and priority_score is null")
+                .query(Long.class).single()).isZero();
+        assertThat(Roles.asSystem(() -> scoring.recompute(java.util.Set.of("59009", "59599")))).isZero();
 
         // the next millésime covers Villeneuve-d'Ascq only: the owner's new name reaches her Tourcoing dwelling
         // too, which the file does not list (and which does not leave vacancy: Tourcoing is not covered)
