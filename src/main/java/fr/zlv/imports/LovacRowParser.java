@@ -347,18 +347,38 @@ final class LovacRowParser {
         return lon != null && lat != null && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90 && !(lon == 0 && lat == 0);
     }
 
-    /** "DUPONT/JEAN" → "DUPONT JEAN". */
+    /** "DUPONT/JEAN" → "DUPONT JEAN": slashes and runs of white space as one space (by hand: once per owner). */
     private static String normaliseName(String name) {
-        return name.replace('/', ' ').replaceAll("\\s+", " ").strip();
+        StringBuilder out = new StringBuilder(name.length());
+        boolean gap = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                gap = true;
+            } else {
+                if (gap && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static List<String> splitAddress(String address) {
         List<String> out = new ArrayList<>(4);
-        for (String line : address.split("\\r?\\n")) {
-            String s = blankToNull(line);
+        int start = 0;
+        while (start <= address.length()) {
+            int end = address.indexOf('\n', start);
+            if (end < 0) {
+                end = address.length();
+            }
+            String s = blankToNull(address.substring(start, end > start && address.charAt(end - 1) == '\r' ? end - 1 : end));
             if (s != null) {
                 out.add(s);
             }
+            start = end + 1;
         }
         return out.isEmpty() ? null : out;
     }
