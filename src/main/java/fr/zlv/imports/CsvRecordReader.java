@@ -3,7 +3,6 @@ package fr.zlv.imports;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,8 +20,12 @@ final class CsvRecordReader implements Closeable {
     private long line = 1;
     private long charsRead;
 
-    private final List<String> fields = new ArrayList<>(200);
-    private final StringBuilder field = new StringBuilder(64);
+    /** The current record's field values, one after the other; a field's String is made only when asked for. */
+    private char[] content = new char[4096];
+    private int contentLength;
+    private int[] ends = new int[256];
+    private int fieldCount;
+    private final List<String> fields = new Fields();
     private final StringBuilder raw = new StringBuilder(2048);
     private long recordLine;
     private boolean unterminatedQuote;
@@ -61,7 +64,8 @@ final class CsvRecordReader implements Closeable {
     /** Reads the next non-blank record; false at the end of the file. */
     boolean next() throws IOException {
         while (true) {
-            fields.clear();
+            contentLength = 0;
+            fieldCount = 0;
             raw.setLength(0);
             unterminatedQuote = false;
             recordLine = line;
@@ -78,7 +82,7 @@ final class CsvRecordReader implements Closeable {
     }
 
     private void readRecord() throws IOException {
-        field.setLength(0);
+        int fieldStartAt = 0;
         boolean quoted = false;
         boolean fieldStart = true;
         while (true) {
@@ -87,7 +91,7 @@ final class CsvRecordReader implements Closeable {
                 if (quoted) {
                     unterminatedQuote = true;
                 }
-                fields.add(field.toString());
+                endField();
                 return;
             }
             char ch = (char) c;
@@ -96,7 +100,7 @@ final class CsvRecordReader implements Closeable {
                     if (peek() == '"') {
                         read();
                         raw.append("\"\"");
-                        field.append('"');
+                        append('"');
                     } else {
                         quoted = false;
                         raw.append('"');
@@ -106,13 +110,13 @@ final class CsvRecordReader implements Closeable {
                         line++;
                     }
                     raw.append(ch);
-                    field.append(ch);
+                    append(ch);
                 }
                 continue;
             }
             if (ch == '\n') {
                 line++;
-                fields.add(field.toString());
+                endField();
                 return;
             }
             if (ch == '\r') {
@@ -120,23 +124,55 @@ final class CsvRecordReader implements Closeable {
                     read();
                 }
                 line++;
-                fields.add(field.toString());
+                endField();
                 return;
             }
             raw.append(ch);
             if (ch == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
+                endField();
+                fieldStartAt = contentLength;
                 fieldStart = true;
                 continue;
             }
-            if (ch == '"' && fieldStart && field.isEmpty()) {
+            if (ch == '"' && fieldStart && contentLength == fieldStartAt) {
                 quoted = true;
                 fieldStart = false;
                 continue;
             }
             fieldStart = false;
-            field.append(ch);
+            append(ch);
+        }
+    }
+
+    private void append(char ch) {
+        if (contentLength == content.length) {
+            content = java.util.Arrays.copyOf(content, content.length * 2);
+        }
+        content[contentLength++] = ch;
+    }
+
+    private void endField() {
+        if (fieldCount == ends.length) {
+            ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+        }
+        ends[fieldCount++] = contentLength;
+    }
+
+    /** The current record's fields as Strings made on demand (a LOVAC row has ~150 columns, the reader uses ~60). */
+    private final class Fields extends java.util.AbstractList<String> implements java.util.RandomAccess {
+        @Override
+        public String get(int index) {
+            if (index < 0 || index >= fieldCount) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            int start = index == 0 ? 0 : ends[index - 1];
+            int end = ends[index];
+            return start == end ? "" : new String(content, start, end - start);
+        }
+
+        @Override
+        public int size() {
+            return fieldCount;
         }
     }
 
