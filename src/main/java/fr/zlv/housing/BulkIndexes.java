@@ -16,8 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BulkIndexes {
 
-    /** The statements that put back what was dropped (definitions as PostgreSQL prints them). */
-    record Dropped(List<String> definitions) {
+    /** One statement that puts back what was dropped (a definition as PostgreSQL prints it), named for the log. */
+    record Restore(String name, String statement) {
+    }
+
+    /** What to put back after the load. */
+    record Dropped(List<Restore> restores) {
         static final Dropped NONE = new Dropped(List.of());
     }
 
@@ -59,14 +63,15 @@ class BulkIndexes {
                  order by 1, 2""")
                 .param("tables", String.join(",", tables))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        var restore = new java.util.ArrayList<String>();
+        var restore = new java.util.ArrayList<Restore>();
         for (String[] index : indexes) {
             jdbc.sql("drop index " + index[0]).update();
-            restore.add(index[1]);
+            restore.add(new Restore("index " + index[0], index[1]));
         }
         for (String[] key : foreignKeys) {
             jdbc.sql("alter table " + key[0] + " drop constraint " + key[1]).update();
-            restore.add("alter table " + key[0] + " add constraint " + key[1] + " " + key[2]);
+            restore.add(new Restore("constraint " + key[1],
+                    "alter table " + key[0] + " add constraint " + key[1] + " " + key[2]));
         }
         return new Dropped(List.copyOf(restore));
     }
@@ -75,11 +80,8 @@ class BulkIndexes {
         // a trigram index build accumulates its entries in memory: 2 GB instead of 512 MB makes the national
         // search index ~25 % faster to build (memory is only taken as the data needs it)
         jdbc.sql("set local maintenance_work_mem = '2GB'").update();
-        for (String definition : dropped.definitions()) {
-            String name = definition.startsWith("alter table")
-                    ? definition.replaceFirst("^alter table \\S+ add constraint (\\S+) .*$", "constraint $1")
-                    : definition.replaceFirst("^CREATE (UNIQUE )?INDEX (\\S+) .*$", "index $2");
-            steps.run(name, jdbc.sql(definition));
+        for (Restore restore : dropped.restores()) {
+            steps.run(restore.name(), jdbc.sql(restore.statement()));
         }
     }
 }

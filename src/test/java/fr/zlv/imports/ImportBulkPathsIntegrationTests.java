@@ -35,6 +35,9 @@ class ImportBulkPathsIntegrationTests {
     @Autowired
     fr.zlv.scoring.PriorityScoring scoring;
 
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
     @TempDir
     Path dir;
 
@@ -90,7 +93,19 @@ class ImportBulkPathsIntegrationTests {
                 .row("59599", "5990000002", "ff_ddenom_1", "DURAND/ALICE", "ff_idpersonne_1", "P59DURAND")
                 .row("59599", "5990000003", "ff_ddenom_1", "PETIT/LEA", "ff_idpersonne_1", "P59PETIT")
                 .write(dir, "lovac-2050.csv");
-        assertThat(importFile(dir.resolve("lovac-2050.csv"), 2050).housingsCreated()).isEqualTo(3);
+        // when LovacImported fires (inside the import, before scoring's own listener), the new dwellings already
+        // carry their score: scoring contributed it to their insert instead of rewriting them afterwards
+        var unscoredWhenAnnounced = new java.util.concurrent.atomic.AtomicLong(-1);
+        var probe = new ScoresWhenAnnounced(() -> unscoredWhenAnnounced.set(jdbc.sql(
+                "select count(*) from housing where commune_code in ('59009', '59599') and priority_score is null")
+                .query(Long.class).single()));
+        context.addApplicationListener(probe);
+        try {
+            assertThat(importFile(dir.resolve("lovac-2050.csv"), 2050).housingsCreated()).isEqualTo(3);
+        } finally {
+            context.removeApplicationListener(probe);
+        }
+        assertThat(unscoredWhenAnnounced.get()).isZero();
 
         List<Map<String, Object>> imported = copies();
         assertThat(imported).extracting(r -> r.get("local_id") + "|" + r.get("primary_owner_name") + "|"
@@ -146,5 +161,20 @@ class ImportBulkPathsIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into ownership (housing_id, owner_id, rank) select -1, id, 1 from owner limit 1""").update())
                 .hasMessageContaining("ownership_housing_id_fkey");
+    }
+
+    /** Runs before every other listener of LovacImported. */
+    private record ScoresWhenAnnounced(Runnable check)
+            implements org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<LovacImported>>,
+                       org.springframework.core.Ordered {
+        @Override
+        public void onApplicationEvent(org.springframework.context.PayloadApplicationEvent<LovacImported> event) {
+            check.run();
+        }
+
+        @Override
+        public int getOrder() {
+            return HIGHEST_PRECEDENCE;
+        }
     }
 }

@@ -127,10 +127,9 @@ public class TestData {
 
     /** A row of the table with these columns; its id. */
     protected long insert(String table, Map<String, Object> values) {
-        List<String> placeholders = new ArrayList<>();
-        values.keySet().forEach(k -> placeholders.add("?"));
+        String bindMarkers = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
         return jdbc.sql("insert into " + table + " (" + String.join(", ", values.keySet()) + ") values ("
-                        + String.join(", ", placeholders) + ") returning id")
+                        + bindMarkers + ") returning id")
                 .params(new ArrayList<>(values.values())).query(Long.class).single();
     }
 
