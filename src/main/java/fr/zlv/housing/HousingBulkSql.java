@@ -200,7 +200,7 @@ class HousingBulkSql {
             derived.run();
             steps.log("derived data (scores, perimeters)", -1, t0);
         }
-        if (!dropped.definitions().isEmpty()) {
+        if (!dropped.restores().isEmpty()) {
             phases.accept("index");
             indexes.rebuild(dropped, steps);
         }
