@@ -7,17 +7,23 @@ import org.springframework.stereotype.Repository;
 /**
  * Secondary indexes around a load that writes a large share of a table (a first national import):
  * building an index once over the loaded rows is several times cheaper than maintaining it row by row.
- * Both happen inside the import's transaction, so a crash leaves the indexes as they were; the price is
- * that the tables are locked for reading until the import commits, which is why it is kept for big loads.
+ * They are dropped inside the import's transaction, so a crash leaves them as they were; the price is that
+ * the tables are locked for reading until the import commits, which is why it is kept for big loads.
  * Indexes that back a constraint (primary keys, unique keys used by the merge) always stay. The tables'
- * foreign keys are dropped too and added back at the end: PostgreSQL then checks every row in one join
- * instead of one lookup per written row.
+ * foreign keys are dropped too and added back before the commit, with unique indexes: PostgreSQL then checks
+ * every row in one join instead of one lookup per written row. The other indexes are built after the commit,
+ * two at a time ({@link PendingIndexes}): the national search index alone takes most of a minute on one core.
  */
 @Repository
 class BulkIndexes {
 
-    /** One statement that puts back what was dropped (a definition as PostgreSQL prints it), named for the log. */
-    record Restore(String name, String statement) {
+    /**
+     * One statement that puts back what was dropped (a definition as PostgreSQL prints it), named for the log.
+     *
+     * @param index       the index's name, when it is an index
+     * @param afterCommit built after the import's commit (a non-unique index: nothing can break it meanwhile)
+     */
+    record Restore(String name, String statement, String index, boolean afterCommit) {
     }
 
     /** What to put back after the load. */
@@ -49,13 +55,14 @@ class BulkIndexes {
 
     Dropped drop(String... tables) {
         var indexes = jdbc.sql("""
-                select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+                select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition,
+                       i.indisunique::text as is_unique
                   from pg_index i
                  where i.indrelid = any(cast(string_to_array(:tables, ',') as regclass[]))
                    and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
                  order by 1""")
                 .param("tables", String.join(",", tables))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
         var foreignKeys = jdbc.sql("""
                 select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as definition
                   from pg_constraint
@@ -66,22 +73,58 @@ class BulkIndexes {
         var restore = new java.util.ArrayList<Restore>();
         for (String[] index : indexes) {
             jdbc.sql("drop index " + index[0]).update();
-            restore.add(new Restore("index " + index[0], index[1]));
+            restore.add(new Restore("index " + index[0], index[1], index[0], !Boolean.parseBoolean(index[2])));
         }
         for (String[] key : foreignKeys) {
             jdbc.sql("alter table " + key[0] + " drop constraint " + key[1]).update();
             restore.add(new Restore("constraint " + key[1],
-                    "alter table " + key[0] + " add constraint " + key[1] + " " + key[2]));
+                    "alter table " + key[0] + " add constraint " + key[1] + " " + key[2], null, false));
         }
         return new Dropped(List.copyOf(restore));
     }
 
+    /**
+     * Empties the given tables when they and every table referring to them, however indirectly, hold no row
+     * (a first load): PostgreSQL then gives them new files, and with {@code wal_level = minimal} (the embedded
+     * server) what the load writes into them and their index builds skip the write-ahead log. Nothing is lost:
+     * only empty tables are truncated, inside the import's transaction.
+     *
+     * @return whether the tables were truncated
+     */
+    boolean truncateWhenEmpty(String... tables) {
+        List<String> closure = jdbc.sql("""
+                with recursive referring(tbl) as (
+                    select unnest(cast(string_to_array(:tables, ',') as regclass[]))
+                    union
+                    select c.conrelid::regclass from pg_constraint c join referring r on c.confrelid = r.tbl
+                     where c.contype = 'f')
+                select tbl::text from referring order by 1""")
+                .param("tables", String.join(",", tables)).query(String.class).list();
+        for (String table : closure) {
+            if (jdbc.sql("select exists (select 1 from " + table + ")").query(Boolean.class).single()) {
+                return false;
+            }
+        }
+        jdbc.sql("truncate " + String.join(", ", closure)).update();
+        return true;
+    }
+
+    /**
+     * Puts back, before the commit, what must hold as soon as the data is visible (foreign keys, unique indexes),
+     * and records the other indexes for {@link PendingIndexes}: committed with the data, so that a crash after
+     * the commit leaves them to build at the next start.
+     */
     void rebuild(Dropped dropped, BulkSteps steps) {
-        // a trigram index build accumulates its entries in memory: 2 GB instead of 512 MB makes the national
-        // search index ~25 % faster to build (memory is only taken as the data needs it)
-        jdbc.sql("set local maintenance_work_mem = '2GB'").update();
+        jdbc.sql("set local maintenance_work_mem = '1GB'").update();
         for (Restore restore : dropped.restores()) {
-            steps.run(restore.name(), jdbc.sql(restore.statement()));
+            if (restore.afterCommit()) {
+                jdbc.sql("""
+                        insert into bulk_pending_index (name, statement) values (:name, :statement)
+                        on conflict (name) do update set statement = excluded.statement, created_at = now()""")
+                        .param("name", restore.index()).param("statement", restore.statement()).update();
+            } else {
+                steps.run(restore.name(), jdbc.sql(restore.statement()));
+            }
         }
     }
 }

@@ -84,10 +84,12 @@ final class CopyRowEncoder {
         escape(literal.append('}'), row);
     }
 
-    /** A JSON value already serialised. */
-    void json(CharSequence json) {
-        sep();
-        escape(json, row);
+    /** {@code count} null fields. */
+    void nulls(int count) {
+        for (int i = 0; i < count; i++) {
+            sep();
+            row.append("\\N");
+        }
     }
 
     static void escape(CharSequence value, StringBuilder out) {
@@ -101,32 +103,5 @@ final class CopyRowEncoder {
                 default -> out.append(c);
             }
         }
-    }
-
-    /** Appends a JSON string literal (or null). */
-    static void jsonString(String value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

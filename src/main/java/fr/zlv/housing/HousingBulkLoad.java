@@ -45,14 +45,16 @@ public class HousingBulkLoad {
     private static final int QUEUED_BATCHES = 16;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Changes whenever the encoding of a row changes, so that old hashes never match new rows. */
-    private static final byte[] HASH_VERSION = "lovac-row-v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH_VERSION = "lovac-row-v2".getBytes(StandardCharsets.US_ASCII);
 
     private final DataSource dataSource;
     private final HousingBulkSql sql;
+    private final PendingIndexes pendingIndexes;
 
-    HousingBulkLoad(DataSource dataSource, HousingBulkSql sql) {
+    HousingBulkLoad(DataSource dataSource, HousingBulkSql sql, PendingIndexes pendingIndexes) {
         this.dataSource = dataSource;
         this.sql = sql;
+        this.pendingIndexes = pendingIndexes;
     }
 
     /**
@@ -63,13 +65,15 @@ public class HousingBulkLoad {
      *                        file leave vacancy only there, and only if no newer millésime covered them
      * @param phases         told the name of each merge step as it starts
      * @param derived        run once every dwelling is written, in the same transaction, before a big load's
-     *                       indexes are rebuilt: for data derived from the dwellings (scores, perimeters)
+     *                       indexes are rebuilt: for data derived from the dwellings (scores, perimeters). Told
+     *                       {@code true} when the file only created dwellings (with their {@link BulkLoadColumn}
+     *                       values) and changed no existing dwelling, owner or link
      */
     @AdminOnly
     @Transactional(propagation = Propagation.MANDATORY)
     public BulkLoadResult loadLovac(int millesime, Producer producer,
                                     java.util.function.Supplier<List<String>> coveredCommunes,
-                                    Consumer<String> phases, Runnable derived) throws Exception {
+                                    Consumer<String> phases, Consumer<Boolean> derived) throws Exception {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         sql.createStaging();
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(HousingBulkSql.COPY_STAGING);
@@ -87,6 +91,19 @@ public class HousingBulkLoad {
             throw e;
         }
         return sql.merge(millesime, "lovac-" + millesime, coveredCommunes.get(), staged, phases, derived);
+    }
+
+    /**
+     * Builds the indexes a big load left for after its commit, two at a time. Call it once the import's
+     * transaction has committed; an index that could not be built is built at the next start.
+     *
+     * @param phases told the name of each index as its build starts (from the builders' threads)
+     * @return how many indexes were built
+     */
+    @AdminOnly
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public int buildPendingIndexes(Consumer<String> phases) {
+        return pendingIndexes.buildAll(phases);
     }
 
     /**
@@ -156,7 +173,6 @@ public class HousingBulkLoad {
     private static final class RowSender {
         private final CopyIn copy;
         private final CopyRowEncoder encoder = new CopyRowEncoder();
-        private final StringBuilder json = new StringBuilder(512);
         private final MessageDigest md5;
         private final byte[] buffer = new byte[BUFFER];
         private int used;
@@ -167,7 +183,7 @@ public class HousingBulkLoad {
         }
 
         void send(BulkHousing row) throws SQLException {
-            encode(row, encoder, json);
+            encode(row, encoder);
             // the row hash covers every loaded value (owners included) but not the line number: the same
             // dwelling with the same values hashes the same in any file, so a re-run can skip it
             byte[] fields = encoder.fields().toString().getBytes(StandardCharsets.UTF_8);
@@ -210,7 +226,7 @@ public class HousingBulkLoad {
         return at + value.length();
     }
 
-    private static void encode(BulkHousing h, CopyRowEncoder e, StringBuilder json) {
+    private static void encode(BulkHousing h, CopyRowEncoder e) {
         e.reset();
         e.text(h.localId());
         e.text(h.invariant());
@@ -240,55 +256,6 @@ public class HousingBulkLoad {
         e.date(h.mutationDate());
         e.number(h.mutationValue());
         e.number(h.beneficiaryCount());
-        json.setLength(0);
-        json.append('[');
-        for (int i = 0; i < h.owners().size(); i++) {
-            BulkOwner o = h.owners().get(i);
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append("{\"rank\":").append(o.rank());
-            field(json, "key", o.key());
-            field(json, "idpersonne", o.idpersonne());
-            field(json, "full_name", o.fullName());
-            field(json, "administrator", o.administrator());
-            field(json, "birth_date", o.birthDate() == null ? null : o.birthDate().toString());
-            json.append(",\"address\":");
-            if (o.addressLines() == null) {
-                json.append("null");
-            } else {
-                json.append('[');
-                for (int k = 0; k < o.addressLines().size(); k++) {
-                    if (k > 0) {
-                        json.append(',');
-                    }
-                    CopyRowEncoder.jsonString(o.addressLines().get(k), json);
-                }
-                json.append(']');
-            }
-            field(json, "siren", o.siren());
-            field(json, "kind_code", o.kindCode());
-            field(json, "entity", o.entity());
-            field(json, "legal_group", o.legalGroup());
-            field(json, "property_right", o.propertyRight());
-            field(json, "owner_account_id", o.ownerAccountId());
-            field(json, "property_right_id", o.propertyRightId());
-            field(json, "locprop", o.locprop());
-            OwnerPlace place = OwnerPlace.of(o.addressLines(), h.addressLines());
-            json.append(",\"has_address\":").append(place != null);
-            if (place != null) {
-                field(json, "postal_code", place.postalCode());
-                field(json, "city_key", place.cityKey());
-                json.append(",\"same_street\":").append(place.sameStreet());
-            }
-            json.append('}');
-        }
-        json.append(']');
-        e.json(json);
-    }
-
-    private static void field(StringBuilder json, String name, String value) {
-        json.append(",\"").append(name).append("\":");
-        CopyRowEncoder.jsonString(value, json);
+        OwnerSlots.encode(h.owners(), h.addressLines(), e);
     }
 }

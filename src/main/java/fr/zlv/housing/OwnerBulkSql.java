@@ -37,13 +37,8 @@ class OwnerBulkSql {
                 create temp table lovac_owner on commit drop as
                 select d.housing_id, d.existing_id is null as new_housing, d.local_id, d.commune_code, d.departement, o.*
                   from lovac_dedup d
-                  join lovac_stage s on s.line_no = d.line_no
-                  cross join lateral json_to_recordset(s.owners) as o(
-                      rank integer, key text, idpersonne text, full_name text, administrator text, birth_date date,
-                      address text[], siren text, kind_code text, entity text, legal_group text, property_right text,
-                      owner_account_id text, property_right_id text, locprop text, has_address boolean,
-                      postal_code text, city_key text, same_street boolean)
-                 where d.newest and not d.unchanged"""));
+                  join %s o on o.line_no = d.line_no
+                 where d.newest and not d.unchanged""".formatted(OwnerSlots.rowsOf("lovac_stage"))));
         // one row per owner (a row lists an owner once): the first dwelling's values, and how many dwellings
         // of the file it owns
         long distinctOwners = steps.run("owner distinct", jdbc.sql("""
@@ -166,9 +161,14 @@ class OwnerBulkSql {
         steps.run("owner copies analyze", jdbc.sql("analyze lovac_copies"));
     }
 
+    /** Whether this file changed a known owner (values or multi-owner flag): its other dwellings are refreshed. */
+    boolean touchedAny() {
+        return jdbc.sql("select exists (select 1 from lovac_owner_touched)").query(Boolean.class).single();
+    }
+
     /** Dwellings this file does not write whose current owners it changed (name, address, multi-owner flag…). */
     void refreshOtherDwellings(BulkSteps steps) {
-        if (!jdbc.sql("select exists (select 1 from lovac_owner_touched)").query(Boolean.class).single()) {
+        if (!touchedAny()) {
             return;
         }
         long t = System.nanoTime();

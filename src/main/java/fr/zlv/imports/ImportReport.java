@@ -20,6 +20,13 @@ public record ImportReport(int millesime, long rowsRead, long rowsSelected, Sort
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** The same report, with the run's whole duration (a big load's indexes are built after its commit). */
+    public ImportReport withDurationMs(long ms) {
+        return new ImportReport(millesime, rowsRead, rowsSelected, rowsSkipped, rowsRejected, duplicatesDropped,
+                housingsCreated, housingsUpdated, housingsUnchanged, exitsFromVacancy, owners, ownerships,
+                invalidDates, ms);
+    }
+
     public ImportReport {
         rowsSkipped = new TreeMap<>(rowsSkipped);
         rowsRejected = new TreeMap<>(rowsRejected);

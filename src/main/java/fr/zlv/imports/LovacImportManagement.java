@@ -166,7 +166,7 @@ public class LovacImportManagement {
         Path rejectsPath = importsDir.resolve("rejects").resolve("import-" + runId + "-rejets.csv");
         Set<String> covered = new HashSet<>();
         try {
-            ImportReport report = transaction.execute(status -> {
+            ImportReport loaded = transaction.execute(status -> {
                 Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
                         .query(Boolean.class).single();
                 if (!Boolean.TRUE.equals(locked)) {
@@ -181,6 +181,10 @@ public class LovacImportManagement {
                     throw new IllegalStateException(e.getMessage(), e);
                 }
             });
+            // a big load's indexes, built once its data is committed: pages can read meanwhile
+            bulkLoad.buildPendingIndexes(phase -> listener.onProgress(new ImportProgress(
+                    "construction des index : " + phase, loaded.rowsRead(), rate(loaded.rowsRead(), start), 100)));
+            ImportReport report = loaded.withDurationMs(elapsed(start));
             runs.finish(runId, "succeeded", null, report.toJson(), report.durationMs(),
                     Files.isRegularFile(rejectsPath) ? rejectsPath.toString() : null);
             return report;
@@ -252,10 +256,10 @@ public class LovacImportManagement {
                     new ImportProgress("fusion : " + phase, rowsRead[0], rate(rowsRead[0], start), 100)),
                     // scores and perimeters, in this transaction: all or nothing, and written while a big load's
                     // indexes are still dropped (after the commit, rewriting a national load costs minutes)
-                    () -> {
+                    onlyCreated -> {
                         listener.onProgress(new ImportProgress("fusion : scores et périmètres", rowsRead[0],
                                 rate(rowsRead[0], start), 100));
-                        events.publishEvent(new LovacImported(millesime, covered));
+                        events.publishEvent(new LovacImported(millesime, covered, onlyCreated));
                     });
         }
         log.info("LOVAC {} ({}): {} rows read", millesime, format.describe(), rowsRead[0]);

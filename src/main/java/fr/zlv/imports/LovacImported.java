@@ -10,8 +10,10 @@ import java.util.Set;
  * and a national load's dwellings are rewritten while their indexes are still dropped.
  *
  * @param communeCodes the communes the file covered (selected or skipped rows), resolved codes
+ * @param onlyCreated  the file only created dwellings, with the columns contributed to their insert
+ *                     ({@code housing.BulkLoadColumn}), and changed no existing dwelling, owner or link
  */
-public record LovacImported(int millesime, Set<String> communeCodes) {
+public record LovacImported(int millesime, Set<String> communeCodes, boolean onlyCreated) {
 
     public LovacImported {
         communeCodes = Set.copyOf(communeCodes);

@@ -131,12 +131,28 @@ public class PriorityScoring {
      */
     @CanWrite
     public int recompute(Collection<String> communeCodes) {
+        return recompute(communeCodes, false);
+    }
+
+    /**
+     * {@link #recompute(Collection)} after an import. When it only created dwellings, their default scores were
+     * computed in their insert ({@link PriorityScoreColumn}) and no other dwelling's inputs changed, except the
+     * vacancy rate of buildings whose size is known: only the dwellings of those buildings are recomputed
+     * (rescoring a national first load found nothing to change, for 10 s).
+     */
+    @CanWrite
+    public int recomputeAfterImport(Collection<String> communeCodes, boolean onlyCreated) {
+        return recompute(communeCodes, onlyCreated);
+    }
+
+    private int recompute(Collection<String> communeCodes, boolean buildingsOfKnownSizeOnly) {
         boolean all = communeCodes == null || communeCodes.isEmpty();
         String[] codes = all ? new String[0] : communeCodes.toArray(String[]::new);
         int changed = jdbc.sql("update housing t set priority_score = s.score from (select h.id, "
                         + ScoreSql.score(ScoreWeights.defaults()) + " as score " + ScoreSql.FROM
-                        + " where ? or h.commune_code = any(?)) s where t.id = s.id and t.priority_score is distinct from s.score")
-                .params(all, codes).update();
+                        + " where (? or h.commune_code = any(?)) and (not ? or b.housing_count is not null)) s"
+                        + " where t.id = s.id and t.priority_score is distinct from s.score")
+                .params(all, codes, buildingsOfKnownSizeOnly).update();
         for (Long establishmentId : jdbc.sql("select establishment_id from score_weights").query(Long.class).list()) {
             if (all || establishments.perimeter(establishmentId).stream().anyMatch(Set.of(codes)::contains)) {
                 recomputeEstablishment(establishmentId, weightsOf(establishmentId));

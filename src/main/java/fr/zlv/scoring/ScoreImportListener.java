@@ -30,7 +30,7 @@ class ScoreImportListener {
         if (imported.communeCodes().isEmpty()) {
             return; // an empty file covers nothing; an empty set would mean "every commune"
         }
-        int changed = Roles.asSystem(() -> scoring.recompute(imported.communeCodes()));
+        int changed = Roles.asSystem(() -> scoring.recomputeAfterImport(imported.communeCodes(), imported.onlyCreated()));
         log.info("Score de priorité recalculé après l'import LOVAC {} : {} logements changent de score",
                 imported.millesime(), changed);
     }

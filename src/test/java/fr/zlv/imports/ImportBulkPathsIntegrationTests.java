@@ -96,9 +96,13 @@ class ImportBulkPathsIntegrationTests {
         // when LovacImported fires (inside the import, before scoring's own listener), the new dwellings already
         // carry their score: scoring contributed it to their insert instead of rewriting them afterwards
         var unscoredWhenAnnounced = new java.util.concurrent.atomic.AtomicLong(-1);
-        var probe = new ScoresWhenAnnounced(() -> unscoredWhenAnnounced.set(jdbc.sql(
-                "select count(*) from housing where commune_code in ('59009', '59599') and priority_score is null")
-                .query(Long.class).single()));
+        var announced = new java.util.ArrayList<LovacImported>();
+        var probe = new ScoresWhenAnnounced(event -> {
+            announced.add(event);
+            unscoredWhenAnnounced.set(jdbc.sql(
+                    "select count(*) from housing where commune_code in ('59009', '59599') and priority_score is null")
+                    .query(Long.class).single());
+        });
         context.addApplicationListener(probe);
         try {
             assertThat(importFile(dir.resolve("lovac-2050.csv"), 2050).housingsCreated()).isEqualTo(3);
@@ -106,6 +110,8 @@ class ImportBulkPathsIntegrationTests {
             context.removeApplicationListener(probe);
         }
         assertThat(unscoredWhenAnnounced.get()).isZero();
+        // only new dwellings and new owners: scoring need not recompute them
+        assertThat(announced).extracting(LovacImported::onlyCreated).containsExactly(true);
 
         List<Map<String, Object>> imported = copies();
         assertThat(imported).extracting(r -> r.get("local_id") + "|" + r.get("primary_owner_name") + "|"
@@ -126,8 +132,15 @@ class ImportBulkPathsIntegrationTests {
         new LovacCsv(2051)
                 .row("59009", "0090000001", "ff_ddenom_1", "DURAND-MOREL/ALICE", "ff_idpersonne_1", "P59DURAND")
                 .write(dir, "lovac-2051.csv");
-        ImportReport next = importFile(dir.resolve("lovac-2051.csv"), 2051);
+        context.addApplicationListener(probe);
+        ImportReport next;
+        try {
+            next = importFile(dir.resolve("lovac-2051.csv"), 2051);
+        } finally {
+            context.removeApplicationListener(probe);
+        }
         assertThat(next.housingsUpdated()).isEqualTo(1);
+        assertThat(announced).extracting(LovacImported::onlyCreated).containsExactly(true, false);
         assertThat(next.exitsFromVacancy()).isZero();
 
         List<Map<String, Object>> after = copies();
@@ -153,7 +166,9 @@ class ImportBulkPathsIntegrationTests {
         new LovacCsv(2050).row("59090", "0900000011", "ff_idpersonne_1", "P59BLANC", "ff_ddenom_1", "BLANC/ROSE")
                 .write(dir, "lovac-2050-big.csv");
         assertThat(importFile(dir.resolve("lovac-2050-big.csv"), 2050, "rebuild").housingsCreated()).isEqualTo(1);
+        // the search index and the other non-unique ones were built after the commit, none is left pending
         assertThat(indexesTriggersAndConstraints()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from bulk_pending_index").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select primary_owner_name from housing where local_id = '590900000011'")
                 .query(String.class).single()).isEqualTo("BLANC ROSE");
 
@@ -164,12 +179,12 @@ class ImportBulkPathsIntegrationTests {
     }
 
     /** Runs before every other listener of LovacImported. */
-    private record ScoresWhenAnnounced(Runnable check)
+    private record ScoresWhenAnnounced(java.util.function.Consumer<LovacImported> check)
             implements org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<LovacImported>>,
                        org.springframework.core.Ordered {
         @Override
         public void onApplicationEvent(org.springframework.context.PayloadApplicationEvent<LovacImported> event) {
-            check.run();
+            check.accept(event.getPayload());
         }
 
         @Override

@@ -128,6 +128,24 @@ class PriorityScoringIntegrationTests {
                 CrossTenantHarness.EndpointCase.list("poids du score (page)", f -> "/score")));
     }
 
+    @Test
+    void anImportThatOnlyCreatedDwellingsRescoresOnlyTheBuildingsOfKnownSize() {
+        // the import scored its new dwellings in their insert; a new vacant dwelling changes the vacancy rate of
+        // its building, which counts only when the building's size is known
+        String building = "score-" + UUID.randomUUID();
+        jdbc.sql("insert into building (id, housing_count, vacant_housing_count) values (?, 4, 4)").param(building).update();
+        long inKnownBuilding = housing("23001", Map.of("vacancy_start_year", 2022, "last_lovac_year", 2025,
+                "building_id", building, "priority_score", 0));
+        long scoredAtInsert = housing("23001", Map.of("vacancy_start_year", 2022, "last_lovac_year", 2025, "priority_score", 0));
+
+        Roles.asSystem(() -> scoring.recomputeAfterImport(List.of("23001"), true));
+        assertThat(storedScore(inKnownBuilding)).isGreaterThan(23);
+        assertThat(storedScore(scoredAtInsert)).isZero();
+
+        Roles.asSystem(() -> scoring.recomputeAfterImport(List.of("23001"), false));
+        assertThat(storedScore(scoredAtInsert)).isEqualTo(23);
+    }
+
     private long housing(String commune, Map<String, Object> columns) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("local_id", "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 11));

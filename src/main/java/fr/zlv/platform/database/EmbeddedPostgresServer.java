@@ -81,7 +81,13 @@ public final class EmbeddedPostgresServer {
         Path pgData = folder.resolve("pg");
         Files.deleteIfExists(folder.resolve("db.port"));
         clearLeftovers(pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        String logDirectory = System.getProperty("zlv.db.log-dir");
+        if (logDirectory != null) {
+            // diagnostics (e.g. the plans -Dzlv.import.explain=true logs): the server's own log files
+            builder.setServerConfig("logging_collector", "on").setServerConfig("log_directory", logDirectory);
+        }
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
                 // zonky's defaults are made for tests; the product's data must survive a crash
@@ -93,6 +99,11 @@ public final class EmbeddedPostgresServer {
                 .setServerConfig("work_mem", "32MB")
                 .setServerConfig("maintenance_work_mem", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
+                // one server, no replica and no WAL archive: "minimal" lets a first national LOVAC load write its
+                // tables and build their indexes without logging them (synced to disk at commit instead), which
+                // halves what that load writes; see docs/adr/0004-lovac-bulk-load.md
+                .setServerConfig("wal_level", "minimal")
+                .setServerConfig("max_wal_senders", "0")
                 .setPGStartupWait(Duration.ofSeconds(120))
                 .start();
         Files.writeString(folder.resolve("db.port"), Integer.toString(postgres.getPort()), StandardCharsets.US_ASCII);
