@@ -26,7 +26,7 @@ class BulkIndexes {
     record Restore(String name, String statement, String index, boolean afterCommit) {
     }
 
-    /** What to put back after the load. */
+    /** What to put back after the load, in order. */
     record Dropped(List<Restore> restores) {
         static final Dropped NONE = new Dropped(List.of());
     }
@@ -63,11 +63,17 @@ class BulkIndexes {
                  order by 1""")
                 .param("tables", String.join(",", tables))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+        // foreign keys, and unique constraints no foreign key relies on (the dwelling's local id, the owner's
+        // key: maintaining them row by row cost a national load more than building them once); unique ones
+        // come back first
         var foreignKeys = jdbc.sql("""
-                select conrelid::regclass::text as tbl, conname, pg_get_constraintdef(oid) as definition
-                  from pg_constraint
-                 where contype = 'f' and conrelid = any(cast(string_to_array(:tables, ',') as regclass[]))
-                 order by 1, 2""")
+                select c.conrelid::regclass::text as tbl, c.conname, pg_get_constraintdef(c.oid) as definition
+                  from pg_constraint c
+                 where c.conrelid = any(cast(string_to_array(:tables, ',') as regclass[]))
+                   and (c.contype = 'f'
+                        or (c.contype = 'u' and not exists (select 1 from pg_constraint r
+                                                             where r.contype = 'f' and r.conindid = c.conindid)))
+                 order by c.contype = 'f', 1, 2""")
                 .param("tables", String.join(",", tables))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
         var restore = new java.util.ArrayList<Restore>();

@@ -93,7 +93,13 @@ final class CopyRowEncoder {
     }
 
     static void escape(CharSequence value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        int plain = 0;
+        while (plain < length && !special(value.charAt(plain))) {
+            plain++;
+        }
+        out.append(value, 0, plain); // nearly every value: copied at once
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -103,5 +109,9 @@ final class CopyRowEncoder {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean special(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r';
     }
 }

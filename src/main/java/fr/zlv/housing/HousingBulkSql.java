@@ -104,6 +104,10 @@ class HousingBulkSql {
         // New dwellings get their id here so that owners and links need no lookup by local id.
         // Duplicates are rare: the dropped lines are found among the repeated local ids only, which spares
         // sorting the whole file.
+        // the sequence named in the statement's text: PostgreSQL resolves it once, where a call of
+        // pg_get_serial_sequence per new dwelling cost a national load 4 s
+        String housingIds = jdbc.sql("select pg_get_serial_sequence('housing', 'id')").query(String.class).single()
+                .replace("'", "''");
         steps.run("duplicates", jdbc.sql("""
                 create temp table lovac_duplicate on commit drop as
                 select line_no from (
@@ -116,7 +120,7 @@ class HousingBulkSql {
                 create temp table lovac_dedup on commit drop as
                 select x.line_no, x.local_id, x.commune_code, x.departement, x.building_id, x.existing_id, x.newest,
                        x.unchanged, x.changed,
-                       case when x.existing_id is null then nextval(pg_get_serial_sequence('housing', 'id'))
+                       case when x.existing_id is null then nextval('%s'::regclass)
                             else x.existing_id end as housing_id
                   from (select s.*, h.id as existing_id, n.newest,
                                coalesce(h.id is not null and case when n.newest
@@ -135,7 +139,8 @@ class HousingBulkSql {
                           cross join lateral (select h.id is null or (coalesce(h.last_lovac_year, 0) <= :m
                                                      and coalesce(c.last_millesime, 0) <= :m) as newest) n
                          where k.line_no is null) x"""
-                .formatted(IS_RESET_STATE, prefixed("h", DATA_COLUMNS), prefixed("s", DATA_COLUMNS), IS_RESET_STATE))
+                .formatted(housingIds, IS_RESET_STATE, prefixed("h", DATA_COLUMNS), prefixed("s", DATA_COLUMNS),
+                        IS_RESET_STATE))
                 .param("m", millesime).param("src", source));
         steps.run("dedup analyze", jdbc.sql("analyze lovac_dedup"));
         long[] counts = jdbc.sql("""

@@ -2,14 +2,15 @@ package fr.zlv.housing;
 
 import java.text.Normalizer;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Where an owner's address is, in the terms the merge needs to place the owner relative to the dwelling
  * (DOMAIN.md §4): postcode, city and street as accent- and case-free keys. Computed here, once per
  * owner row, because PostgreSQL's regular expressions cost about 60 µs per address — over a minute for
- * a national file.
+ * a national file. No regular expression here either: at national size this was the costliest part of
+ * encoding the rows (the owner's postcode and city are read by hand, as the pattern
+ * {@code ^(.*?)\s*(\d{5})\s+([^0-9]+?)\s*$} would find them).
  *
  * @param postalCode the five-digit postcode before the city, null when there is none (a foreign address)
  * @param cityKey    the city after the postcode, as {@code zlv_search_key} would give it
@@ -17,12 +18,19 @@ import java.util.regex.Pattern;
  */
 record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
 
-    private static final Pattern POSTCODE_CITY = Pattern.compile("^(.*?)\\s*(\\d{5})\\s+([^0-9]+?)\\s*$", Pattern.DOTALL);
-    private static final Pattern NOT_KEY = Pattern.compile("[^a-z0-9]+");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
     /** Null when the owner has no address. */
     static OwnerPlace of(List<String> ownerAddress, List<String> housingAddress) {
+        return of(ownerAddress, streetKey(housingAddress));
+    }
+
+    /** The key the owner's street is compared with: the dwelling's first address line, null when it has none. */
+    static String streetKey(List<String> housingAddress) {
+        String street = housingAddress == null || housingAddress.isEmpty() ? null : housingAddress.getFirst();
+        return street == null ? null : searchKey(stripLeadingZeros(street));
+    }
+
+    /** As {@link #of(List, List)}, with the dwelling's {@link #streetKey} computed once for all its owners. */
+    static OwnerPlace of(List<String> ownerAddress, String housingStreetKey) {
         if (ownerAddress == null || ownerAddress.isEmpty()) {
             return null;
         }
@@ -35,15 +43,46 @@ record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
                 joined.append(line);
             }
         }
-        Matcher m = POSTCODE_CITY.matcher(joined);
-        if (!m.matches()) {
+        // the postcode is the last five digits of the address, followed by blanks and a city without digits
+        int end = joined.length();
+        int last = end - 1;
+        while (last >= 0 && !isDigit(joined.charAt(last))) {
+            last--;
+        }
+        int first = last - 4;
+        if (first < 0 || !isDigit(joined.charAt(first)) || !isDigit(joined.charAt(first + 1))
+                || !isDigit(joined.charAt(first + 2)) || !isDigit(joined.charAt(first + 3))
+                || last + 1 >= end || !isBlank(joined.charAt(last + 1))) {
             return new OwnerPlace(null, null, false);
         }
-        String street = searchKey(m.group(1));
-        String housingStreet = housingAddress == null || housingAddress.isEmpty() ? null : housingAddress.getFirst();
-        boolean sameStreet = housingStreet != null && !street.isEmpty()
-                && street.endsWith(searchKey(stripLeadingZeros(housingStreet)));
-        return new OwnerPlace(m.group(2), searchKey(m.group(3)), sameStreet);
+        int cityStart = last + 1;
+        while (cityStart < end && isBlank(joined.charAt(cityStart))) {
+            cityStart++;
+        }
+        int cityEnd = end;
+        while (cityEnd > cityStart && isBlank(joined.charAt(cityEnd - 1))) {
+            cityEnd--;
+        }
+        if (cityStart == end) {
+            // only blanks after the postcode: the pattern keeps the last one as the city, when there are two
+            if (end - (last + 1) < 2) {
+                return new OwnerPlace(null, null, false);
+            }
+            cityStart = end - 1;
+            cityEnd = end;
+        }
+        String street = searchKey(joined.substring(0, first));
+        boolean sameStreet = housingStreetKey != null && !street.isEmpty() && street.endsWith(housingStreetKey);
+        return new OwnerPlace(joined.substring(first, last + 1), searchKey(joined.substring(cityStart, cityEnd)), sameStreet);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** What {@code \s} matches. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Java twin of SQL {@code zlv_search_key}: lower case, no accents, runs of other characters as one space. */
@@ -76,11 +115,30 @@ record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
         return out.toString();
     }
 
+    /** Accents dropped after canonical decomposition; every run of other characters becomes one space. */
     private static String accentedSearchKey(String value) {
-        String lower = value.toLowerCase(java.util.Locale.ROOT)
-                .replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
-        String plain = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
-        return NOT_KEY.matcher(plain).replaceAll(" ").strip();
+        String lower = value.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
+        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        boolean gap = false;
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK) {
+                continue;
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                if (gap && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                gap = false;
+                out.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     private static String stripLeadingZeros(String value) {

@@ -56,6 +56,7 @@ final class OwnerSlots {
         if (owners.size() > COUNT) {
             throw new IllegalArgumentException("Plus de " + COUNT + " propriétaires sur une ligne : " + owners.size());
         }
+        String streetKey = OwnerPlace.streetKey(dwellingAddress);
         for (BulkOwner o : owners) {
             e.number(o.rank());
             e.text(o.key());
@@ -72,7 +73,7 @@ final class OwnerSlots {
             e.text(o.ownerAccountId());
             e.text(o.propertyRightId());
             e.text(o.locprop());
-            OwnerPlace place = OwnerPlace.of(o.addressLines(), dwellingAddress);
+            OwnerPlace place = OwnerPlace.of(o.addressLines(), streetKey);
             e.bool(place != null);
             e.text(place == null ? null : place.postalCode());
             e.text(place == null ? null : place.cityKey());

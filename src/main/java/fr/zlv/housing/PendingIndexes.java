@@ -77,6 +77,9 @@ class PendingIndexes {
                 // a trigram index accumulates its entries in memory: 1 GB makes the national one ~25 % faster
                 // than 512 MB (memory is only taken as the data needs it)
                 jdbc.sql("set local maintenance_work_mem = '1GB'").update();
+                // one core per builder: parallel workers of a B-tree build would slow the search index's build,
+                // which PostgreSQL 17 cannot share between cores and which is the longest
+                jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
                 Optional<String> statement = jdbc.sql("""
                         select statement from bulk_pending_index where name = :name for update skip locked""")
                         .param("name", name).query(String.class).optional();
