@@ -29,7 +29,7 @@ class OwnerPlaceTests {
         assertThat(place.postalCode()).isEqualTo("33000");
         assertThat(place.cityKey()).isEqualTo("bordeaux");
         assertThat(place.sameStreet()).isTrue();
-        assertThat(OwnerPlace.of(List.of("12 HIGH STREET LONDON"), null).postalCode()).isNull();
+        assertThat(OwnerPlace.of(List.of("12 HIGH STREET LONDON"), (List<String>) null).postalCode()).isNull();
     }
 
     /** The first version, with regular expressions: the hand-written reading must give the same places. */
