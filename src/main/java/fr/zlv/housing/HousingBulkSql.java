@@ -155,13 +155,15 @@ class HousingBulkSql {
 
         BulkIndexes.Dropped dropped = indexes.worthRebuilding(counts[3])
                 ? indexes.drop("housing", "owner", "ownership") : BulkIndexes.Dropped.NONE;
-        if (!dropped.restores().isEmpty() && indexes.truncateWhenEmpty("housing", "owner", "ownership", "building")) {
+        boolean firstLoad = !dropped.restores().isEmpty()
+                && indexes.truncateWhenEmpty("housing", "owner", "ownership", "building");
+        if (firstLoad) {
             log.info("LOVAC {}: first load, tables recreated empty (written without WAL when wal_level is minimal)",
                     millesime);
         }
 
         phases.accept("propriétaires");
-        owners.merge(source, steps);
+        owners.merge(source, steps, firstLoad);
         owners.copies(steps);
 
         phases.accept("logements");

@@ -20,14 +20,26 @@ class OwnerBulkSql {
     private static final String LINK_COLUMNS =
             "rank, property_right, owner_account_id, property_right_id, locprop_source, relative_location";
 
+    /**
+     * {@code zlv_owner_keys(o.name_key, o.administrator_key, o.address_key)} (V30) written out: a national load
+     * calls it for two million links, and a PL/pgSQL call costs several times the expression.
+     */
+    private static final String OWNER_KEYS = """
+            nullif(concat_ws('|', replace(o.name_key, '|', ' '), replace(o.administrator_key, '|', ' '),
+                             replace(o.address_key, '|', ' ')), '')""";
+
     private final JdbcClient jdbc;
 
     OwnerBulkSql(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Owners and their links for the dwellings this file writes; owners whose copied values changed are noted. */
-    void merge(String source, BulkSteps steps) {
+    /**
+     * Owners and their links for the dwellings this file writes; owners whose copied values changed are noted.
+     *
+     * @param noOwnerYet the owner table is empty (a first load): every owner is new
+     */
+    void merge(String source, BulkSteps steps, boolean noOwnerYet) {
         jdbc.sql("create temp table lovac_owner_new (id bigint) on commit drop").update();
         jdbc.sql("create temp table lovac_owner_touched (id bigint) on commit drop").update();
         jdbc.sql("create temp table lovac_link_changed (owner_id bigint) on commit drop").update();
@@ -47,10 +59,17 @@ class OwnerBulkSql {
                        siren, kind_code, entity, legal_group, count(*) over (partition by key) as dwellings
                   from lovac_owner order by key, local_id"""));
         // new owners: a plain insert (a new owner's dwellings are all in this file, hence its multi-owner flag)
-        long newOwners = steps.run("owner insert", jdbc.sql("with inserted as (insert into owner (owner_key, " + OWNER_COLUMNS
-                + ", multi_owner) select x.key, " + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 "
-                + "from lovac_owner_distinct x where not exists (select 1 from owner o where o.owner_key = x.key) "
-                + "returning id) insert into lovac_owner_new select id from inserted"));
+        String newOwner = "insert into owner (owner_key, " + OWNER_COLUMNS + ", multi_owner) select x.key, "
+                + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 from lovac_owner_distinct x";
+        long newOwners = noOwnerYet
+                ? steps.run("owner insert", jdbc.sql(newOwner))
+                : steps.run("owner insert", jdbc.sql("with inserted as (" + newOwner
+                        + " where not exists (select 1 from owner o where o.owner_key = x.key) returning id) "
+                        + "insert into lovac_owner_new select id from inserted"));
+        if (noOwnerYet) {
+            // a table filled in this transaction has no statistics: the joins below would be planned blind
+            steps.run("owner analyze", jdbc.sql("analyze owner"));
+        }
         if (newOwners < distinctOwners) {
             // known owners whose values changed: they may own dwellings this file does not write, refreshed at the end
             steps.run("owner update", jdbc.sql("with updated as (update owner o set (" + OWNER_COLUMNS + ") = ("
@@ -85,10 +104,14 @@ class OwnerBulkSql {
                   left join departement hd on hd.code = lo.departement
                   left join departement od on od.code = p.owner_dep"""));
         steps.run("links analyze", jdbc.sql("analyze lovac_link"));
-        // a new dwelling has no link yet: a plain insert
+        // a new dwelling has no link yet: a plain insert, in key order (the primary key's index grows at its end)
         steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
-                + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link where new_housing")
+                + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link where new_housing"
+                + " order by housing_id, owner_id")
                 .param("src", source));
+        if (noOwnerYet) {
+            steps.run("ownership analyze", jdbc.sql("analyze ownership"));
+        }
         long changedLinks = steps.run("ownership upsert", jdbc.sql("with written as (insert into ownership (housing_id, owner_id, "
                 + LINK_COLUMNS + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link "
                 + "where not new_housing "
@@ -148,7 +171,7 @@ class OwnerBulkSql {
                 create temp table lovac_copies on commit drop as
                 with links as materialized (
                     select w.housing_id, w.owner_id, w.rank, w.relative_location, o.full_name, o.kind_code, o.birth_date,
-                           o.multi_owner, zlv_owner_keys(o.name_key, o.administrator_key, o.address_key) as keys
+                           o.multi_owner, %s as keys
                       from ownership w join owner o on o.id = w.owner_id
                      where w.rank >= 1 and w.housing_id in (select housing_id from lovac_dedup where newest and not unchanged))
                 select k.housing_id, p.owner_id as primary_owner_id, p.full_name as primary_owner_name,
@@ -157,7 +180,7 @@ class OwnerBulkSql {
                   from (select housing_id, string_agg(keys, '|' order by rank, owner_id) as owners_key
                           from links group by housing_id) k
                   left join (select distinct on (housing_id) * from links where rank = 1
-                              order by housing_id, owner_id) p on p.housing_id = k.housing_id"""));
+                              order by housing_id, owner_id) p on p.housing_id = k.housing_id""".formatted(OWNER_KEYS)));
         steps.run("owner copies analyze", jdbc.sql("analyze lovac_copies"));
     }
 

@@ -1,0 +1,99 @@
+package fr.zlv.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.zlv.platform.cli.CommandLineDispatcher;
+import fr.zlv.platform.database.EmbeddedPostgresServer;
+import fr.zlv.support.IntegrationTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A first load into an empty database (a new deployment): its tables are recreated empty inside the import
+ * (written without WAL), its indexes and constraints are all back afterwards, and it wrote what any import
+ * writes. A data folder of its own, from the command line, as an operator runs it.
+ */
+@IntegrationTest
+class FirstLoadIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode cli(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int code = CommandLineDispatcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        return JSON.readTree(lines.getLast());
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aFirstLoadRecreatesItsTablesAndLeavesEveryIndexAndEveryFigureRight() throws Exception {
+        Path data = dir.resolve("data");
+        Path file = dir.resolve("lovac-2025.csv");
+        String testFolder = System.getProperty("zlv.data-dir");
+        System.setProperty("zlv.data-dir", data.toString());
+        try {
+            cli("reference", "load");
+            cli("generate", "lovac", "--millesime", "2025", "--rows", "1500", "--seed", "11", "--departements", "16",
+                    "--dirty-rate", "0.01", file.toString());
+            JsonNode first = cli("import", "lovac", "--millesime", "2025", file.toString());
+            long created = first.get("housingsCreated").asLong();
+            assertThat(created).isPositive()
+                    .isEqualTo(first.get("rowsSelected").asLong() - first.get("duplicatesDropped").asLong());
+
+            var server = EmbeddedPostgresServer.startOrJoin(data);
+            try (Connection db = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + server.port() + "/postgres", "postgres", "")) {
+                // truncated in the import: a table keeps its first file (named after its oid) until then
+                assertThat(count(db, "select count(*) from pg_class where relname in ('housing', 'owner', "
+                        + "'ownership', 'building') and relfilenode <> oid")).isEqualTo(4);
+                assertThat(count(db, "select count(*) from housing")).isEqualTo(created);
+                assertThat(count(db, "select count(*) from ownership where rank >= 1"))
+                        .isEqualTo(first.get("ownerships").asLong());
+                assertThat(count(db, "select count(distinct owner_id) from ownership where rank >= 1"))
+                        .isEqualTo(first.get("owners").asLong());
+                assertThat(count(db, "select count(*) from housing where priority_score is null")).isZero();
+                assertThat(count(db, "select count(*) from housing h where primary_owner_id is null and exists "
+                        + "(select 1 from ownership w where w.housing_id = h.id and w.rank = 1)")).isZero();
+                assertThat(count(db, "select count(*) from building")).isPositive();
+                // every index and constraint is back, none left pending
+                assertThat(count(db, "select count(*) from bulk_pending_index")).isZero();
+                assertThat(count(db, "select count(*) from pg_indexes where indexname in ('housing_search', "
+                        + "'housing_local_id_key', 'owner_owner_key_key', 'ownership_by_owner', 'housing_by_status')"))
+                        .isEqualTo(5);
+                assertThat(count(db, "select count(*) from pg_constraint where conname in "
+                        + "('ownership_housing_id_fkey', 'ownership_owner_id_fkey')")).isEqualTo(2);
+            }
+
+            // the same file again writes nothing
+            JsonNode again = cli("import", "lovac", "--millesime", "2025", file.toString());
+            assertThat(again.get("housingsCreated").asLong()).isZero();
+            assertThat(again.get("housingsUpdated").asLong()).isZero();
+            assertThat(again.get("housingsUnchanged").asLong()).isEqualTo(created);
+        } finally {
+            System.setProperty("zlv.data-dir", testFolder);
+        }
+    }
+}
