@@ -5,6 +5,10 @@ package fr.zlv.housing;
  * the same insert when a bulk load creates dwellings: otherwise every new dwelling of a national load would be
  * written twice, the second time leaving a table twice its size for the index builds that follow. Dwellings
  * that already existed are the contributor's business (it recomputes them on {@code LovacImported}).
+ * <p>
+ * The insert reads the new dwellings as {@code h}: a relation with the dwelling's id, the file's data columns,
+ * the copied primary-owner columns (V28), {@code last_lovac_year} and {@code energy_label} (null), as they are
+ * about to be inserted.
  */
 public interface BulkLoadColumn {
 
@@ -12,9 +16,12 @@ public interface BulkLoadColumn {
     String column();
 
     /**
-     * A query of {@code (id, value)} for the dwellings of {@code newDwellings}: an SQL relation with the
-     * dwelling's id, the file's data columns, the copied primary-owner columns (V28), {@code last_lovac_year}
-     * and {@code energy_label} (null), as they are about to be inserted. It may read any other table.
+     * The joins the value needs, on {@code h} (left joins or laterals, one row per dwelling), written after it in
+     * the insert's {@code from}; their aliases must not be {@code h}, {@code d}, {@code s} or {@code c}. May read
+     * any table.
      */
-    String valuesOf(String newDwellings);
+    String joins();
+
+    /** The value: an SQL expression over {@code h} and the joins. */
+    String value();
 }

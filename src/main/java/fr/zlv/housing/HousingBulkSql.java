@@ -240,35 +240,33 @@ class HousingBulkSql {
         return new BulkLoadResult(staged, staged - distinct, created, updated, unchanged, exits, links[0], links[1]);
     }
 
-    /** New dwellings, each written once: the file's values, the owners' copies and the contributed columns. */
+    /**
+     * New dwellings, each written once: the file's values, the owners' copies and the contributed columns, the
+     * latter computed in the same statement (a separate pass cost a national load the join of the file's rows
+     * with their copies a second time).
+     */
     private void insertNewDwellings(String source, int millesime, BulkSteps steps) {
-        String newDwellings = "(select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
-                + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year, cast(null as text) as energy_label"
-                + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
-                + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null)";
         StringBuilder columns = new StringBuilder();
         StringBuilder values = new StringBuilder();
         StringBuilder joins = new StringBuilder();
-        List<BulkLoadColumn> contributed = contributedColumns.orderedStream().toList();
-        for (int i = 0; i < contributed.size(); i++) {
-            BulkLoadColumn column = contributed.get(i);
+        for (BulkLoadColumn column : contributedColumns.orderedStream().toList()) {
             if (!column.column().matches("[a-z_]+")) {
                 throw new IllegalStateException("Not a column name: " + column.column());
             }
-            steps.run("values of " + column.column(), jdbc.sql("create temp table lovac_column_" + i
-                    + " on commit drop as " + column.valuesOf(newDwellings)).param("m", millesime));
             columns.append(", ").append(column.column());
-            values.append(", v").append(i).append(".value");
-            joins.append(" left join lovac_column_").append(i).append(" v").append(i)
-                    .append(" on v").append(i).append(".id = d.housing_id");
+            values.append(", ").append(column.value());
+            joins.append('\n').append(column.joins());
         }
         steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
-                        + ", data_file_years, last_lovac_year, source_hash" + columns + ") select d.housing_id, d.local_id, "
-                        + prefixed("s", DATA_COLUMNS) + ", " + prefixed("c", COPY_COLUMNS)
-                        + ", array[:src], :m, s.row_hash" + values
+                        + ", data_file_years, last_lovac_year, source_hash" + columns + ") select h.id, h.local_id, "
+                        + prefixed("h", DATA_COLUMNS) + ", " + prefixed("h", COPY_COLUMNS)
+                        + ", array[:src], h.last_lovac_year, h.row_hash" + values
+                        + " from (select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
+                        + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year,"
+                        + " cast(null as text) as energy_label, s.row_hash"
                         + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
-                        + " left join lovac_copies c on c.housing_id = d.housing_id" + joins
-                        + " where d.existing_id is null")
+                        + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null) h"
+                        + joins)
                 .param("src", source).param("m", millesime));
     }
 

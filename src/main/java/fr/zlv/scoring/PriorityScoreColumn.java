@@ -13,7 +13,12 @@ class PriorityScoreColumn implements BulkLoadColumn {
     }
 
     @Override
-    public String valuesOf(String newDwellings) {
-        return "select h.id, " + ScoreSql.score(ScoreWeights.defaults()) + " as value " + ScoreSql.from(newDwellings);
+    public String joins() {
+        return ScoreSql.JOINS;
+    }
+
+    @Override
+    public String value() {
+        return ScoreSql.score(ScoreWeights.defaults());
     }
 }

@@ -13,14 +13,17 @@ final class ScoreSql {
      */
     static final String FROM = from("housing");
 
-    /** The same FROM over another relation with housing's columns (the dwellings an import is creating). */
-    static String from(String housing) {
-        return "from " + housing + " h\n" + """
+    /** What the score reads besides dwelling {@code h}: one row each. */
+    static final String JOINS = """
             left join building b on b.id = h.building_id
             cross join lateral (select h.primary_owner_birth_date as birth_date, h.primary_owner_multi as multi_owner,
                                        h.primary_owner_location as relative_location) po
             left join zonage_abc z on z.commune_code = h.commune_code
             left join commune_programme cp on cp.commune_code = h.commune_code""";
+
+    /** The same FROM over another relation with housing's columns. */
+    static String from(String housing) {
+        return "from " + housing + " h\n" + JOINS;
     }
 
     private ScoreSql() {
