@@ -102,12 +102,12 @@ class HousingBulkSql {
         // is unchanged when its stored row hash, millésime, sources and state already say what this file says:
         // everything after this statement skips it, so that a re-run writes nothing.
         // New dwellings get their id here so that owners and links need no lookup by local id.
-        // Duplicates are rare: the dropped lines are found among the repeated local ids only, which spares
-        // sorting the whole file.
-        // the sequence named in the statement's text: PostgreSQL resolves it once, where a call of
-        // pg_get_serial_sequence per new dwelling cost a national load 4 s
+        // The sequence is named in the statement's text: PostgreSQL resolves it once, where a call of
+        // pg_get_serial_sequence per new dwelling cost a national load 4 s.
         String housingIds = jdbc.sql("select pg_get_serial_sequence('housing', 'id')").query(String.class).single()
                 .replace("'", "''");
+        // duplicates are rare: the dropped lines are found among the repeated local ids only, which spares
+        // sorting the whole file
         steps.run("duplicates", jdbc.sql("""
                 create temp table lovac_duplicate on commit drop as
                 select line_no from (
