@@ -97,7 +97,7 @@ public class HousingBulkLoad {
      * Builds the indexes a big load left for after its commit, two at a time. Call it once the import's
      * transaction has committed; an index that could not be built is built at the next start.
      *
-     * @param phases told the name of each index as its build starts (from the builders' threads)
+     * @param phases told "N sur M" as the N-th of the M pending indexes starts (from the builders' threads)
      * @return how many indexes were built
      */
     @AdminOnly

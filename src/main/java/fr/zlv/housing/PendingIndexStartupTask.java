@@ -29,7 +29,7 @@ class PendingIndexStartupTask implements StartupTask {
 
     @Override
     public void run() {
-        int built = indexes.buildAll(phase -> log.info("Construction de l'{} laissé par un import interrompu", phase));
+        int built = indexes.buildAll(phase -> log.info("Construction d'un index laissé par un import interrompu ({})", phase));
         if (built > 0) {
             log.info("{} index construits après un import interrompu", built);
         }

@@ -37,7 +37,11 @@ class PendingIndexes {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** Builds every pending index; one that fails stays pending (logged) for the next start or import. */
+    /**
+     * Builds every pending index; one that fails stays pending (logged) for the next start or import.
+     *
+     * @param phases told "N sur M" as the N-th of the M pending indexes starts (from the builders' threads)
+     */
     int buildAll(Consumer<String> phases) {
         List<String> names = jdbc.sql("""
                 select name from bulk_pending_index order by statement like '% USING gin %' desc, name""")
@@ -47,12 +51,14 @@ class PendingIndexes {
         }
         var queue = new ConcurrentLinkedQueue<>(names);
         var built = new AtomicInteger();
+        var started = new AtomicInteger();
+        Runnable starting = () -> phases.accept(started.incrementAndGet() + " sur " + names.size());
         try (var builders = Executors.newFixedThreadPool(BUILDERS, Thread.ofPlatform().name("index-build-", 1).factory())) {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < BUILDERS; i++) {
                 running.add(builders.submit(() -> {
                     for (String name = queue.poll(); name != null; name = queue.poll()) {
-                        if (build(name, phases)) {
+                        if (build(name, starting)) {
                             built.incrementAndGet();
                         }
                     }
@@ -70,7 +76,7 @@ class PendingIndexes {
         return built.get();
     }
 
-    private boolean build(String name, Consumer<String> phases) {
+    private boolean build(String name, Runnable starting) {
         long start = System.nanoTime();
         try {
             Boolean done = transaction.execute(status -> {
@@ -87,7 +93,7 @@ class PendingIndexes {
                 // one core per builder: parallel workers of a B-tree build would slow the search index's build,
                 // which PostgreSQL 17 cannot share between cores and which is the longest
                 jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
-                phases.accept("index " + name);
+                starting.run();
                 jdbc.sql(statement.get().replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")).update();
                 jdbc.sql("delete from bulk_pending_index where name = :name").param("name", name).update();
                 return true;

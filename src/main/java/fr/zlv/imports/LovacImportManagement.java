@@ -183,7 +183,8 @@ public class LovacImportManagement {
             });
             // a big load's indexes, built once its data is committed: pages can read meanwhile
             bulkLoad.buildPendingIndexes(phase -> listener.onProgress(new ImportProgress(
-                    "construction des index : " + phase, loaded.rowsRead(), rate(loaded.rowsRead(), start), 100)));
+                    "construction des index de recherche : " + phase, loaded.rowsRead(),
+                    rate(loaded.rowsRead(), start), 100)));
             ImportReport report = loaded.withDurationMs(elapsed(start));
             runs.finish(runId, "succeeded", null, report.toJson(), report.durationMs(),
                     Files.isRegularFile(rejectsPath) ? rejectsPath.toString() : null);

@@ -62,7 +62,7 @@ class PendingIndexesIntegrationTests {
         assertThat(built).isEqualTo(2);
         assertThat(indexes()).containsExactly("bulk_scratch_words", "bulk_scratch_x");
         assertThat(pending()).isEmpty();
-        assertThat(phases).containsExactlyInAnyOrder("index bulk_scratch_words", "index bulk_scratch_x");
+        assertThat(phases).containsExactlyInAnyOrder("1 sur 2", "2 sur 2");
     }
 
     @Test
