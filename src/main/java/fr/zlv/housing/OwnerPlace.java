@@ -18,18 +18,17 @@ import java.util.Locale;
  */
 record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
 
-    /** Null when the owner has no address. */
-    static OwnerPlace of(List<String> ownerAddress, List<String> housingAddress) {
-        return of(ownerAddress, streetKey(housingAddress));
-    }
-
     /** The key the owner's street is compared with: the dwelling's first address line, null when it has none. */
     static String streetKey(List<String> housingAddress) {
         String street = housingAddress == null || housingAddress.isEmpty() ? null : housingAddress.getFirst();
         return street == null ? null : searchKey(stripLeadingZeros(street));
     }
 
-    /** As {@link #of(List, List)}, with the dwelling's {@link #streetKey} computed once for all its owners. */
+    /**
+     * Null when the owner has no address.
+     *
+     * @param housingStreetKey the dwelling's {@link #streetKey}, computed once for all its owners
+     */
     static OwnerPlace of(List<String> ownerAddress, String housingStreetKey) {
         if (ownerAddress == null || ownerAddress.isEmpty()) {
             return null;
@@ -90,15 +89,13 @@ record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
         if (value == null) {
             return "";
         }
-        // one pass for plain ASCII (nearly every address of the file): three per owner, the normalising path
-        // below cost seconds of a national import
-        StringBuilder out = new StringBuilder(value.length());
+        // plain ASCII (nearly every address of the file) is keyed as it is: normalising every text, three per
+        // owner, cost seconds of a national import
+        String text = isAscii(value) ? value : decomposed(value);
+        StringBuilder out = new StringBuilder(text.length());
         boolean gap = false;
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= 128) {
-                return accentedSearchKey(value);
-            }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             if (c >= 'A' && c <= 'Z') {
                 c = (char) (c + ('a' - 'A'));
             }
@@ -108,37 +105,32 @@ record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
                 }
                 gap = false;
                 out.append(c);
-            } else {
-                gap = true;
+            } else if (c < 128 || !isMark(c)) {
+                gap = true; // accents left by the decomposition are dropped without splitting the word
             }
         }
         return out.toString();
     }
 
-    /** Accents dropped after canonical decomposition; every run of other characters becomes one space. */
-    private static String accentedSearchKey(String value) {
+    /** Lower case, ligatures spelt out, accents split from their letters (canonical decomposition). */
+    private static String decomposed(String value) {
         String lower = value.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
-        String decomposed = Normalizer.normalize(lower, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        boolean gap = false;
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                    || type == Character.ENCLOSING_MARK) {
-                continue;
-            }
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                if (gap && !out.isEmpty()) {
-                    out.append(' ');
-                }
-                gap = false;
-                out.append(c);
-            } else {
-                gap = true;
+        return Normalizer.normalize(lower, Normalizer.Form.NFD);
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 128) {
+                return false;
             }
         }
-        return out.toString();
+        return true;
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 
     private static String stripLeadingZeros(String value) {

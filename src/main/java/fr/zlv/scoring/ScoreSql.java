@@ -7,13 +7,10 @@ import java.util.List;
 final class ScoreSql {
 
     /**
-     * The primary owner ({@code po}) is the copy kept on the dwelling (V28: the rank-1 owner with the lowest id,
-     * refreshed whenever links or owners change): no lookup per dwelling, which made rescoring a national
-     * import cost a minute.
+     * What the score reads besides dwelling {@code h}, one row each. The primary owner ({@code po}) is the copy
+     * kept on the dwelling (V28: the rank-1 owner with the lowest id, refreshed whenever links or owners change):
+     * no lookup per dwelling, which made rescoring a national import cost a minute.
      */
-    static final String FROM = from("housing");
-
-    /** What the score reads besides dwelling {@code h}: one row each. */
     static final String JOINS = """
             left join building b on b.id = h.building_id
             cross join lateral (select h.primary_owner_birth_date as birth_date, h.primary_owner_multi as multi_owner,
@@ -21,10 +18,7 @@ final class ScoreSql {
             left join zonage_abc z on z.commune_code = h.commune_code
             left join commune_programme cp on cp.commune_code = h.commune_code""";
 
-    /** The same FROM over another relation with housing's columns. */
-    static String from(String housing) {
-        return "from " + housing + " h\n" + JOINS;
-    }
+    static final String FROM = "from housing h\n" + JOINS;
 
     private ScoreSql() {
     }

@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * The standard tenants of the cross-tenant harness: a new USUAL user in the establishment made from
  * the reference geography, with a token acting for it. Other modules' tests use it as
- * {@code new CrossTenantHarness(port, new TestTenants(users, establishments, tokens))}.
+ * {@code new CrossTenantHarness(port, new TestTenants(context))}.
  */
 public class TestTenants implements CrossTenantHarness.TenantFactory {
 
@@ -21,6 +21,12 @@ public class TestTenants implements CrossTenantHarness.TenantFactory {
         this.users = users;
         this.establishments = establishments;
         this.tokens = tokens;
+    }
+
+    /** The same, with the services taken from the test's application context. */
+    public TestTenants(org.springframework.context.ApplicationContext context) {
+        this(context.getBean(UserManagement.class), context.getBean(EstablishmentManagement.class),
+                context.getBean(ApiTokenManagement.class));
     }
 
     @Override

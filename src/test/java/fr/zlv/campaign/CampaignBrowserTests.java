@@ -5,17 +5,15 @@ import static fr.zlv.campaign.CampaignTestData.cols;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,15 +29,11 @@ class CampaignBrowserTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
 
     @Test
     void fromAGroupToASentCampaignWhoseRecipientsAwaitAnAnswer() {
-        var data = new CampaignTestData(jdbc, users, establishments, tokens);
+        var data = new CampaignTestData(context);
         var agent = data.agentOf("Campagnes navigateur", Set.of("23004"));
         long h1 = data.housing("23004", cols("address_dgfip", new String[] {"7 RUE DU NAVIGATEUR", "23150 AHUN"}));
         long h2 = data.housing("23004", cols("address_dgfip", new String[] {"9 RUE DU NAVIGATEUR", "23150 AHUN"}));

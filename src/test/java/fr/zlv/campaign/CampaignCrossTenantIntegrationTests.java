@@ -5,14 +5,11 @@ import static fr.zlv.support.CrossTenantHarness.EndpointCase.list;
 import static fr.zlv.support.CrossTenantHarness.EndpointCase.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
 import fr.zlv.access.TestTenants;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.CrossTenantHarness.Channel;
 import fr.zlv.support.CrossTenantHarness.EndpointCase;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,17 +32,13 @@ class CampaignCrossTenantIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
 
     @TestFactory
     Stream<DynamicTest> aUserOfTerritoryAReachesNoCampaignOfTerritoryB() {
-        var harness = new CrossTenantHarness(port, new TestTenants(users, establishments, tokens));
+        var harness = new CrossTenantHarness(port, new TestTenants(context));
         var fixture = harness.twoTenants();
-        var data = new CampaignTestData(jdbc, users, establishments, tokens);
+        var data = new CampaignTestData(context);
         long housingOfB = data.housing(CrossTenantHarness.TERRITORY_B, CampaignTestData.cols(
                 "address_dgfip", new String[] {"5 RUE CAMPAGNEQUIMPER"}, "status", (short) 1));
         long campaignOfB = jdbc.sql("""

@@ -4,11 +4,8 @@ import static fr.zlv.campaign.CampaignTestData.call;
 import static fr.zlv.campaign.CampaignTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
@@ -37,17 +35,13 @@ class CampaignDocumentAndSelectionIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
 
     @Test
     void aDocumentIsAttachedDownloadedAndDeletedAndAnUnknownTypeIsRefused() throws Exception {
-        var data = new CampaignTestData(jdbc, users, establishments, tokens);
+        var data = new CampaignTestData(context);
         var agent = data.agentOf("Campagnes documents", Set.of("23004"));
         long h = data.housing("23004", cols());
         long id = json.readTree(call(port, agent.token(), "POST", "/api/v1/campaigns",
@@ -80,7 +74,7 @@ class CampaignDocumentAndSelectionIntegrationTests {
 
     @Test
     void theListsSelectionFormCreatesACampaignOfAllMatchingDwellingsExceptSome() {
-        var data = new CampaignTestData(jdbc, users, establishments, tokens);
+        var data = new CampaignTestData(context);
         var agent = data.agentOf("Campagnes sélection", Set.of("23006"));
         long vacant1 = data.housing("23006", cols("occupancy", "V"));
         long vacant2 = data.housing("23006", cols("occupancy", "V"));

@@ -4,10 +4,7 @@ import static fr.zlv.campaign.CampaignTestData.call;
 import static fr.zlv.campaign.CampaignTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +16,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
@@ -35,17 +33,13 @@ class CampaignExportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
 
     @Test
     void theWorkbookAndTheCsvListTheRecipientsWithTheirCampaigns() throws Exception {
-        var data = new CampaignTestData(jdbc, users, establishments, tokens);
+        var data = new CampaignTestData(context);
         var agent = data.agentOf("Export campagnes", Set.of("05003"));
         var other = data.agentOf("Export campagnes autre", Set.of("05003"));
         long h1 = data.housing("05003", cols("address_dgfip", new String[] {"3 RUE DE LA POSTE", "05470 AIGUILLES"}));

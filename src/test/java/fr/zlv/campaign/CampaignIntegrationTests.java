@@ -4,12 +4,9 @@ import static fr.zlv.campaign.CampaignTestData.call;
 import static fr.zlv.campaign.CampaignTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -37,11 +35,7 @@ class CampaignIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
     @Autowired
@@ -340,7 +334,7 @@ class CampaignIntegrationTests {
     }
 
     private CampaignTestData data() {
-        return new CampaignTestData(jdbc, users, establishments, tokens);
+        return new CampaignTestData(context);
     }
 
     private JsonNode body(java.net.http.HttpResponse<byte[]> response, int expected) {

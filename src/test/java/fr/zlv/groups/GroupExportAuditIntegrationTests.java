@@ -4,15 +4,13 @@ import static fr.zlv.groups.GroupTestData.call;
 import static fr.zlv.groups.GroupTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
@@ -26,17 +24,13 @@ class GroupExportAuditIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
 
     @Test
     void eachExportIsWrittenToThePersonalDataLog() throws Exception {
-        var data = new GroupTestData(jdbc, users, establishments, tokens);
+        var data = new GroupTestData(context);
         var agent = data.agentOf("Audit export", Set.of("05001"));
         long housing = data.housing("05001", cols("kind", "MAISON"));
         data.ownership(housing, data.owner("MARTIN/PAUL", cols("kind_code", "particulier")), 1);

@@ -4,10 +4,7 @@ import static fr.zlv.groups.GroupTestData.call;
 import static fr.zlv.groups.GroupTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +17,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
@@ -33,17 +31,13 @@ class GroupExportIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
 
     @Test
     void theWorkbookHasOneRowPerDwellingAndOnePerOwnerAndTheCsvMatchesItsFirstSheet() throws Exception {
-        var data = new GroupTestData(jdbc, users, establishments, tokens);
+        var data = new GroupTestData(context);
         var agent = data.agentOf("Export Hautes-Alpes", Set.of("05001"));
         long h1 = data.housing("05001", cols("cadastral_reference", "05001000AB0012", "kind", "MAISON", "living_area", 82.5,
                 "rooms", 4, "building_year", 1930, "vacancy_start_year", 2019, "status", 2,

@@ -4,16 +4,14 @@ import static fr.zlv.groups.GroupTestData.call;
 import static fr.zlv.groups.GroupTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -28,17 +26,13 @@ class GroupIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
 
     @Test
     void aGroupKeepsItsCountersAndHistoryAsDwellingsComeAndGo() {
-        var data = new GroupTestData(jdbc, users, establishments, tokens);
+        var data = new GroupTestData(context);
         var agent = data.agentOf("Groupes Creuse", Set.of("23007", "23002"));
         var other = data.agentOf("Groupes Alleyrat", Set.of("23003"));
         long h1 = data.housing("23007", cols());
@@ -113,7 +107,7 @@ class GroupIntegrationTests {
 
     @Test
     void badInputIsRefusedWithAFrenchMessageAndNothingIsCreated() {
-        var data = new GroupTestData(jdbc, users, establishments, tokens);
+        var data = new GroupTestData(context);
         var agent = data.agentOf("Groupes erreurs", Set.of("23002"));
         var blank = call(port, agent.token(), "POST", "/api/v1/groups", "{\"name\": \"  \", \"housingIds\": []}");
         assertThat(blank.statusCode()).isEqualTo(400);

@@ -25,11 +25,12 @@ class OwnerPlaceTests {
 
     @Test
     void theOwnersPostcodeCityAndStreetAreFoundInTheAddress() {
-        OwnerPlace place = OwnerPlace.of(List.of("3 PLACE DU MARCHE", "33000 BORDEAUX"), List.of("0003 PLACE DU MARCHE"));
+        OwnerPlace place = OwnerPlace.of(List.of("3 PLACE DU MARCHE", "33000 BORDEAUX"),
+                OwnerPlace.streetKey(List.of("0003 PLACE DU MARCHE")));
         assertThat(place.postalCode()).isEqualTo("33000");
         assertThat(place.cityKey()).isEqualTo("bordeaux");
         assertThat(place.sameStreet()).isTrue();
-        assertThat(OwnerPlace.of(List.of("12 HIGH STREET LONDON"), (List<String>) null).postalCode()).isNull();
+        assertThat(OwnerPlace.of(List.of("12 HIGH STREET LONDON"), null).postalCode()).isNull();
     }
 
     /** The first version, with regular expressions: the hand-written reading must give the same places. */
@@ -68,7 +69,7 @@ class OwnerPlaceTests {
                     ? address.substring(random.nextInt(address.length())) : "RUE";
             String text = address.toString();
             assertThat(OwnerPlace.searchKey(text)).as(text).isEqualTo(referenceKey(text));
-            assertThat(OwnerPlace.of(List.of(text), List.of(housingStreet))).as(text)
+            assertThat(OwnerPlace.of(List.of(text), OwnerPlace.streetKey(List.of(housingStreet)))).as(text)
                     .isEqualTo(reference(text, housingStreet));
         }
     }

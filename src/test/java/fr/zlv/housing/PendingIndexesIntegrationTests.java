@@ -37,6 +37,12 @@ class PendingIndexesIntegrationTests {
         jdbc.sql("delete from bulk_pending_index where name like 'bulk_scratch%'").update();
     }
 
+    /** An index left for after a commit, as {@code BulkIndexes} records it. */
+    private void pendingIndex(String name, String definition) {
+        jdbc.sql("insert into bulk_pending_index (name, statement) values (?, ?)")
+                .params(name, "CREATE INDEX " + name + " ON public.bulk_scratch USING " + definition).update();
+    }
+
     private List<String> indexes() {
         return jdbc.sql("select indexname from pg_indexes where tablename = 'bulk_scratch' order by 1")
                 .query(String.class).list();
@@ -50,11 +56,8 @@ class PendingIndexesIntegrationTests {
     @Test
     void indexesLeftPendingAreBuiltTwoAtATimeThenForgotten() {
         // as an import interrupted after its commit leaves them (the start-up task calls the same builder)
-        jdbc.sql("""
-                insert into bulk_pending_index (name, statement) values
-                  ('bulk_scratch_x', 'CREATE INDEX bulk_scratch_x ON public.bulk_scratch USING btree (x)'),
-                  ('bulk_scratch_words', 'CREATE INDEX bulk_scratch_words ON public.bulk_scratch USING gin (words gin_trgm_ops)')""")
-                .update();
+        pendingIndex("bulk_scratch_x", "btree (x)");
+        pendingIndex("bulk_scratch_words", "gin (words gin_trgm_ops)");
         var phases = new CopyOnWriteArrayList<String>();
 
         int built = Roles.asSystem(() -> bulkLoad.buildPendingIndexes(phases::add));
@@ -67,11 +70,8 @@ class PendingIndexesIntegrationTests {
 
     @Test
     void anIndexThatCannotBeBuiltStaysPendingAndTheOthersAreBuilt() {
-        jdbc.sql("""
-                insert into bulk_pending_index (name, statement) values
-                  ('bulk_scratch_x', 'CREATE INDEX bulk_scratch_x ON public.bulk_scratch USING btree (x)'),
-                  ('bulk_scratch_broken', 'CREATE INDEX bulk_scratch_broken ON public.bulk_scratch USING btree (no_such_column)')""")
-                .update();
+        pendingIndex("bulk_scratch_x", "btree (x)");
+        pendingIndex("bulk_scratch_broken", "btree (no_such_column)");
 
         int built = Roles.asSystem(() -> bulkLoad.buildPendingIndexes(phase -> { }));
 
@@ -83,8 +83,7 @@ class PendingIndexesIntegrationTests {
     @Test
     void anIndexThatAlreadyExistsIsForgotten() {
         jdbc.sql("create index bulk_scratch_x on bulk_scratch (x)").update();
-        jdbc.sql("insert into bulk_pending_index (name, statement) values "
-                + "('bulk_scratch_x', 'CREATE INDEX bulk_scratch_x ON public.bulk_scratch USING btree (x)')").update();
+        pendingIndex("bulk_scratch_x", "btree (x)");
 
         Roles.asSystem(() -> bulkLoad.buildPendingIndexes(phase -> { }));
 

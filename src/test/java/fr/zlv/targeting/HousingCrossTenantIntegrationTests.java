@@ -5,18 +5,16 @@ import static fr.zlv.support.CrossTenantHarness.EndpointCase.list;
 import static fr.zlv.targeting.TargetingTestData.cols;
 import static fr.zlv.targeting.TargetingTestData.lines;
 
-import fr.zlv.access.ApiTokenManagement;
 import fr.zlv.access.TestTenants;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.CrossTenantHarness.EndpointCase;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,22 +30,18 @@ class HousingCrossTenantIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
 
     @TestFactory
     Stream<DynamicTest> aUserOfTerritoryASeesNoDwellingOfTerritoryB() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         long housingOfB = data.housing(LOCAL_ID_OF_B, CrossTenantHarness.TERRITORY_B, cols("kind", "MAISON",
                 "data_file_years", lines("lovac-2025"), "longitude", -4.1, "latitude", 47.99,
                 "address_dgfip", lines("1 RUE TRANSFRONTALIER", "29000 QUIMPER")));
         long owner = data.owner(OWNER_OF_B, cols("kind_code", "particulier"));
         data.ownership(housingOfB, owner, 1, "same-commune");
         List<String> markers = List.of(LOCAL_ID_OF_B, "TRANSFRONTALIER", String.valueOf(housingOfB) + ",\"" + LOCAL_ID_OF_B);
-        var harness = new CrossTenantHarness(port, new TestTenants(users, establishments, tokens));
+        var harness = new CrossTenantHarness(port, new TestTenants(context));
         List<EndpointCase> cases = List.of(
                 get("logement de B (API)", f -> "/api/v1/housings/" + housingOfB),
                 list("liste des logements (API)", f -> "/api/v1/housings?perPage=500").withMarkers(f -> markers),

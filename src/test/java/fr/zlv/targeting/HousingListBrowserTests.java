@@ -8,15 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,15 +30,11 @@ class HousingListBrowserTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
 
     @Test
     void anAgentFiltersTheListAndOpensTheMap() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         // Toulouse and Blagnac: communes no other test uses
         var agent = data.agentOf("Ciblage Toulouse", Set.of("31555", "31069"));
         long owner = data.owner("NAVIGATEUR/ALICE", cols("kind_code", "particulier"));
@@ -114,7 +108,7 @@ class HousingListBrowserTests {
 
     @Test
     void withoutParametersTheListFiltersOnTheNewestMillesime() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         var agent = data.agentOf("Ciblage défaut", Set.of("31069"));
         Page page = browser.newPage(port);
         BrowserSupport.signIn(page, agent.email(), agent.password());

@@ -5,13 +5,10 @@ import static fr.zlv.targeting.TargetingTestData.date;
 import static fr.zlv.targeting.TargetingTestData.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
 import fr.zlv.access.Role;
-import fr.zlv.access.UserManagement;
 import fr.zlv.shared.TerritoryScope;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -54,11 +52,7 @@ class HousingSearchIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     HousingSearch search;
 
@@ -73,7 +67,7 @@ class HousingSearchIntegrationTests {
 
     @BeforeAll
     void dataset() {
-        data = new TargetingTestData(jdbc, users, establishments, tokens);
+        data = new TargetingTestData(context);
         agent = data.agentOf("Ciblage Lyon", COMMUNES);
         rennes = data.agentOf("Ciblage Rennes", Set.of("35238"));
 

@@ -4,12 +4,9 @@ import static fr.zlv.targeting.TargetingTestData.cols;
 import static fr.zlv.targeting.TargetingTestData.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.shared.TerritoryScope;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,11 +30,7 @@ class PrimaryOwnerCopyIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     HousingSearch search;
 
@@ -46,7 +40,7 @@ class PrimaryOwnerCopyIntegrationTests {
 
     @BeforeEach
     void dwelling() {
-        data = new TargetingTestData(jdbc, users, establishments, tokens);
+        data = new TargetingTestData(context);
         var agent = data.agentOf("Copies Tulle", Set.of(TULLE));
         scope = TerritoryScope.communes(agent.establishment().id(), Set.of(TULLE));
         jdbc.sql("delete from housing where commune_code = ?").param(TULLE).update();

@@ -3,14 +3,11 @@ package fr.zlv.targeting;
 import static fr.zlv.targeting.TargetingTestData.cols;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.scoring.PriorityScoring;
 import fr.zlv.scoring.ScoreFactor;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -32,11 +30,7 @@ class ScoreWeightsListIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     PriorityScoring scoring;
     @Autowired
@@ -44,7 +38,7 @@ class ScoreWeightsListIntegrationTests {
 
     @Test
     void changingAWeightChangesTheListsScoresOrderAndScoreFilter() throws Exception {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         var agent = data.agentOf("Poids", Set.of("91064", "23001"));
         // Bièvres (zone Abis): long vacancy, passoire, elderly distant multi-owner — high default score
         long tense = data.housing("910640000001", "91064", cols("vacancy_start_year", 2010, "last_lovac_year", 2025,

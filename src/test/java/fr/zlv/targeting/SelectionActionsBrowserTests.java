@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.scoring.PriorityScoring;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,17 +37,13 @@ class SelectionActionsBrowserTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     PriorityScoring scoring;
 
     @Test
     void selectedRowsBecomeAGroupAndAllButOneGetANewStatus() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         // Montauban (82121): a commune no other test uses
         var agent = data.agentOf("Sélection Montauban", Set.of("82121"));
         long a = data.housing("SELW00000001", "82121", cols("address_dgfip", lines("1 RUE SELECTION"), "data_file_years", lines("lovac-2025")));
@@ -118,7 +112,7 @@ class SelectionActionsBrowserTests {
 
     @Test
     void filterMapOpenADwellingReadItsScoreAndChangeItsStatus() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         // Castelsarrasin (82033)
         var agent = data.agentOf("Parcours Castelsarrasin", Set.of("82033"));
         long id = data.housing("PARW00000001", "82033", cols("kind", "MAISON", "vacancy_start_year", 2012, "last_lovac_year", 2025,

@@ -8,19 +8,17 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.scoring.PriorityScoring;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,17 +34,13 @@ class TargetingPagesBrowserTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     PriorityScoring scoring;
 
     @Test
     void anAgentCreatesAGroupAndRenamesIt() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         // Moissac (82112)
         var agent = data.agentOf("Groupes Moissac", Set.of("82112"));
         long id = data.housing("GRPW00000001", "82112", cols("address_dgfip", lines("4 QUAI DU GROUPE")));
@@ -71,7 +65,7 @@ class TargetingPagesBrowserTests {
 
     @Test
     void anAgentUploadsAPerimeterAndFiltersTheListOnIt() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         // Caussade (82037): one dwelling in the old town, one outside
         var agent = data.agentOf("Périmètres Caussade", Set.of("82037"));
         data.housing("PERW00000001", "82037", cols("address_dgfip", lines("1 PLACE DANS LE PERIMETRE"),
@@ -105,7 +99,7 @@ class TargetingPagesBrowserTests {
 
     @Test
     void anAgentChangesAWeightAndSeesItSavedAndTheListReordered() {
-        var data = new TargetingTestData(jdbc, users, establishments, tokens);
+        var data = new TargetingTestData(context);
         // Nègrepelisse (82134): an old vacancy and a recent one
         var agent = data.agentOf("Score Nègrepelisse", Set.of("82134"));
         data.housing("SCRW00000001", "82134", cols("vacancy_start_year", 2010, "last_lovac_year", 2025, "energy_label", "A",

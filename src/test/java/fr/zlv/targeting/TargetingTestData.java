@@ -1,14 +1,11 @@
 package fr.zlv.targeting;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.TestData;
-import fr.zlv.territory.EstablishmentManagement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Hand-built dwellings, owners and ownerships inserted straight into the tables, so that the expected
@@ -20,8 +17,8 @@ final class TargetingTestData extends TestData {
     /** Local id → housing id. */
     final Map<String, Long> housings = new LinkedHashMap<>();
 
-    TargetingTestData(JdbcClient jdbc, UserManagement users, EstablishmentManagement establishments, ApiTokenManagement tokens) {
-        super(jdbc, users, establishments, tokens, "ciblage", "tgt");
+    TargetingTestData(ApplicationContext context) {
+        super(context, "ciblage", "tgt");
     }
 
     /** A dwelling: {@code localId} and {@code commune_code} are required, other housing columns optional. */

@@ -2,11 +2,8 @@ package fr.zlv.campaign.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.campaign.OwnerAccessCodes;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +15,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,17 +36,13 @@ class LetterAccessCodeIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     OwnerAccessCodes codes;
 
     @Test
     void theFirstPrintGivesEveryRecipientADistinctCodeOnItsOwnLetterAndTheNextPrintsKeepThem() throws IOException {
-        var data = new LetterTestData(jdbc, users, establishments, tokens);
+        var data = new LetterTestData(context);
         var agent = data.agentOf("Courriers codes", Set.of("23004"));
         long campaign = data.campaign(agent.establishment().id(), "Campagne codes d'accès");
         Map<Long, String> owners = new LinkedHashMap<>();

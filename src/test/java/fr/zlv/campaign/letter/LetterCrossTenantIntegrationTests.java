@@ -5,14 +5,11 @@ import static fr.zlv.support.CrossTenantHarness.EndpointCase.list;
 import static fr.zlv.support.CrossTenantHarness.EndpointCase.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
 import fr.zlv.access.TestTenants;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.CrossTenantHarness;
 import fr.zlv.support.CrossTenantHarness.Channel;
 import fr.zlv.support.CrossTenantHarness.EndpointCase;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,17 +34,13 @@ class LetterCrossTenantIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
 
     @TestFactory
     Stream<DynamicTest> aUserOfTerritoryAReachesNoLetterOfTerritoryB() {
-        var harness = new CrossTenantHarness(port, new TestTenants(users, establishments, tokens));
+        var harness = new CrossTenantHarness(port, new TestTenants(context));
         var fixture = harness.twoTenants();
-        var data = new LetterTestData(jdbc, users, establishments, tokens);
+        var data = new LetterTestData(context);
         long establishmentOfB = fixture.b().establishmentId();
         long campaignOfB = data.campaign(establishmentOfB, CAMPAIGN_OF_B);
         data.dwelling(campaignOfB, CrossTenantHarness.TERRITORY_B, "4 RUE LETTREQUIMPER", OWNER_OF_B, false);

@@ -7,11 +7,8 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Set;
@@ -20,6 +17,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,15 +37,11 @@ class LetterEditorBrowserTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
 
     @Test
     void anAgentWritesTheLetterWithAVariableAndTheOwnersNameShowsInThePreviewAndThePdf() throws IOException {
-        var data = new LetterTestData(jdbc, users, establishments, tokens);
+        var data = new LetterTestData(context);
         var agent = data.agentOf("Courriers navigateur", Set.of("23004"));
         long campaign = data.campaign(agent.establishment().id(), "Campagne du navigateur");
         data.dwelling(campaign, "23004", "2 RUE DU NAVIGATEUR", "BLANC HÉLÈNE", false);

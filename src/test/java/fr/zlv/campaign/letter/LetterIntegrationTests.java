@@ -2,12 +2,9 @@ package fr.zlv.campaign.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.campaign.OwnerAccessCodes;
 import fr.zlv.support.CrossTenantHarness.Browser;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +12,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -33,17 +31,13 @@ class LetterIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
+    ApplicationContext context;
     @Autowired
     ObjectMapper json;
 
     @Test
     void theApiSavesASanitisedLetterAndPrintsOneLetterPerContactableOwner() throws IOException {
-        var data = new LetterTestData(jdbc, users, establishments, tokens);
+        var data = new LetterTestData(context);
         var agent = data.agentOf("Courriers Creuse", Set.of("23004", "23002"));
         long campaign = data.campaign(agent.establishment().id(), "Campagne lettres API");
         long martin = data.dwelling(campaign, "23004", "3 RUE DU MOULIN", "MARTIN JEANNE", false);
@@ -98,7 +92,7 @@ class LetterIntegrationTests {
 
     @Test
     void theEditorPageSavesDefaultsAndAScriptNeverReachesThePageOrThePreview() {
-        var data = new LetterTestData(jdbc, users, establishments, tokens);
+        var data = new LetterTestData(context);
         var agent = data.agentOf("Courriers page", Set.of("23004"));
         long campaign = data.campaign(agent.establishment().id(), "Campagne lettres page");
         data.dwelling(campaign, "23004", "9 RUE DES ÉCOLES", "DURAND LOUISE", false);

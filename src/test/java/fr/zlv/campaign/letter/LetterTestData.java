@@ -1,18 +1,15 @@
 package fr.zlv.campaign.letter;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
 import fr.zlv.support.TestData;
-import fr.zlv.territory.EstablishmentManagement;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationContext;
 
 /** Agents, dwellings, owners and campaigns inserted straight into the tables for the letter tests. */
 final class LetterTestData extends TestData {
 
-    LetterTestData(JdbcClient jdbc, UserManagement users, EstablishmentManagement establishments, ApiTokenManagement tokens) {
-        super(jdbc, users, establishments, tokens, "courriers", "lettre");
+    LetterTestData(ApplicationContext context) {
+        super(context, "courriers", "lettre");
     }
 
     long campaign(long establishmentId, String title) {
