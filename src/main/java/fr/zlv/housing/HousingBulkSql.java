@@ -164,7 +164,7 @@ class HousingBulkSql {
 
         phases.accept("propriétaires");
         owners.merge(source, steps, firstLoad);
-        owners.copies(steps);
+        owners.copies(steps, firstLoad);
 
         phases.accept("logements");
         insertNewDwellings(source, millesime, steps);
@@ -213,7 +213,7 @@ class HousingBulkSql {
                  where lovac_coverage.last_millesime < excluded.last_millesime""")
                 .param("communes", String.join(",", coveredCommunes)).param("m", millesime));
         phases.accept("immeubles et indicateurs");
-        refreshBuildings(steps);
+        refreshBuildings(steps, firstLoad);
         owners.refreshOtherDwellings(steps);
         // derived data changes only with the dwellings: a file that wrote nothing (a re-run) leaves it as it is
         if (counts[3] + exits > 0) {
@@ -231,7 +231,7 @@ class HousingBulkSql {
         steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
         copyTriggers("enable");
         long t = System.nanoTime();
-        long[] links = owners.reportCounts();
+        long[] links = owners.reportCounts(firstLoad);
         steps.log("report counts", -1, t);
         long unchanged = distinct - created - updated;
         long walBytes = jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), cast(:start as pg_lsn))::bigint")
@@ -293,7 +293,15 @@ class HousingBulkSql {
                   from lovac_gone g where g.id = h.id"""));
     }
 
-    private void refreshBuildings(BulkSteps steps) {
+    private void refreshBuildings(BulkSteps steps, boolean firstLoad) {
+        if (firstLoad) {
+            // every dwelling is new, hence vacant, and no building exists yet: counted from the file's rows
+            steps.run("buildings insert", jdbc.sql("""
+                    insert into building (id, vacant_housing_count)
+                    select building_id, count(*) from lovac_dedup where building_id is not null
+                     group by building_id order by building_id"""));
+            return;
+        }
         // only buildings whose dwellings this file created, changed or moved out of vacancy. Known buildings are
         // updated and new ones inserted in key order: an upsert of a national load's million buildings cost
         // twice as much

@@ -52,23 +52,27 @@ class OwnerBulkSql {
                   join %s o on o.line_no = d.line_no
                  where d.newest and not d.unchanged""".formatted(OwnerSlots.rowsOf("lovac_stage"))));
         // one row per owner (a row lists an owner once): the first dwelling's values, and how many dwellings
-        // of the file it owns
-        long distinctOwners = steps.run("owner distinct", jdbc.sql("""
-                create temp table lovac_owner_distinct on commit drop as
+        // of the file it owns (a new owner's dwellings are all in this file, hence its multi-owner flag)
+        String distinctOwnersQuery = """
                 select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address as address_dgfip,
                        siren, kind_code, entity, legal_group, count(*) over (partition by key) as dwellings
-                  from lovac_owner order by key, local_id"""));
-        // new owners: a plain insert (a new owner's dwellings are all in this file, hence its multi-owner flag)
+                  from lovac_owner order by key, local_id""";
         String newOwner = "insert into owner (owner_key, " + OWNER_COLUMNS + ", multi_owner) select x.key, "
-                + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 from lovac_owner_distinct x";
-        long newOwners = noOwnerYet
-                ? steps.run("owner insert", jdbc.sql(newOwner))
-                : steps.run("owner insert", jdbc.sql("with inserted as (" + newOwner
-                        + " where not exists (select 1 from owner o where o.owner_key = x.key) returning id) "
-                        + "insert into lovac_owner_new select id from inserted"));
+                + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 from ";
+        long distinctOwners;
+        long newOwners;
         if (noOwnerYet) {
+            // every owner is new: inserted straight from the sort, without a copy of two million owners in between
+            newOwners = steps.run("owner insert", jdbc.sql(newOwner + "(" + distinctOwnersQuery + ") x"));
+            distinctOwners = newOwners;
             // a table filled in this transaction has no statistics: the joins below would be planned blind
             steps.run("owner analyze", jdbc.sql("analyze owner"));
+        } else {
+            distinctOwners = steps.run("owner distinct", jdbc.sql(
+                    "create temp table lovac_owner_distinct on commit drop as " + distinctOwnersQuery));
+            newOwners = steps.run("owner insert", jdbc.sql("with inserted as (" + newOwner + "lovac_owner_distinct x"
+                    + " where not exists (select 1 from owner o where o.owner_key = x.key) returning id) "
+                    + "insert into lovac_owner_new select id from inserted"));
         }
         if (newOwners < distinctOwners) {
             // known owners whose values changed: they may own dwellings this file does not write, refreshed at the end
@@ -79,10 +83,12 @@ class OwnerBulkSql {
         }
         // where the owner lives relative to the dwelling (DOMAIN.md §4), from the postcode and city the reader
         // found in the owner's address: computed here so that each link is written once
+        // a first load also notes what the dwellings copy of their owners: the file's links are then all the links
+        String copied = noOwnerYet ? "o.full_name, o.kind_code, o.birth_date, o.multi_owner, " + OWNER_KEYS + " as keys," : "";
         steps.run("links", jdbc.sql("""
                 create temp table lovac_link on commit drop as
                 select lo.housing_id, o.id as owner_id, lo.new_housing, lo.rank, lo.property_right, lo.owner_account_id,
-                       lo.property_right_id, lo.locprop as locprop_source,
+                       lo.property_right_id, lo.locprop as locprop_source, {copied}
                        case
                          when not coalesce(lo.has_address, false) then 'other'
                          when lo.postal_code is null then 'foreign-country'
@@ -102,7 +108,7 @@ class OwnerBulkSql {
                                                   when lo.postal_code like '20%' then case when lo.postal_code < '20200' then '2A' else '2B' end
                                                   else left(lo.postal_code, 2) end as owner_dep) p
                   left join departement hd on hd.code = lo.departement
-                  left join departement od on od.code = p.owner_dep"""));
+                  left join departement od on od.code = p.owner_dep""".replace("{copied}", copied)));
         steps.run("links analyze", jdbc.sql("analyze lovac_link"));
         // a new dwelling has no link yet: a plain insert, in key order (the primary key's index grows at its end)
         steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
@@ -165,22 +171,29 @@ class OwnerBulkSql {
     /**
      * The V28 copies (primary owner's attributes, current owners' search texts) of every dwelling this file
      * writes, from the links as they now stand: the dwelling rows are then written once, with them.
+     *
+     * @param firstLoad the tables were empty: the file's links, which noted their owners' values, are all the links
      */
-    void copies(BulkSteps steps) {
+    void copies(BulkSteps steps, boolean firstLoad) {
+        String links = firstLoad
+                ? "select housing_id, owner_id, rank, relative_location, full_name, kind_code, birth_date, multi_owner, keys"
+                        + " from lovac_link where rank >= 1"
+                : """
+                select w.housing_id, w.owner_id, w.rank, w.relative_location, o.full_name, o.kind_code, o.birth_date,
+                       o.multi_owner, %s as keys
+                  from ownership w join owner o on o.id = w.owner_id
+                 where w.rank >= 1 and w.housing_id in (select housing_id from lovac_dedup where newest and not unchanged)"""
+                        .formatted(OWNER_KEYS);
         steps.run("owner copies", jdbc.sql("""
                 create temp table lovac_copies on commit drop as
-                with links as materialized (
-                    select w.housing_id, w.owner_id, w.rank, w.relative_location, o.full_name, o.kind_code, o.birth_date,
-                           o.multi_owner, %s as keys
-                      from ownership w join owner o on o.id = w.owner_id
-                     where w.rank >= 1 and w.housing_id in (select housing_id from lovac_dedup where newest and not unchanged))
+                with links as materialized (%s)
                 select k.housing_id, p.owner_id as primary_owner_id, p.full_name as primary_owner_name,
                        p.kind_code as primary_owner_kind, p.birth_date as primary_owner_birth_date,
                        p.relative_location as primary_owner_location, p.multi_owner as primary_owner_multi, k.owners_key
                   from (select housing_id, string_agg(keys, '|' order by rank, owner_id) as owners_key
                           from links group by housing_id) k
                   left join (select distinct on (housing_id) * from links where rank = 1
-                              order by housing_id, owner_id) p on p.housing_id = k.housing_id""".formatted(OWNER_KEYS)));
+                              order by housing_id, owner_id) p on p.housing_id = k.housing_id""".formatted(links)));
         steps.run("owner copies analyze", jdbc.sql("analyze lovac_copies"));
     }
 
@@ -206,11 +219,17 @@ class OwnerBulkSql {
         steps.log("other dwellings' owners", refreshed, t);
     }
 
-    /** Distinct owners and links of the dwellings in the file, for the report. */
-    long[] reportCounts() {
-        return jdbc.sql("""
-                select count(distinct w.owner_id), count(*)
-                  from lovac_dedup d join ownership w on w.housing_id = d.housing_id and w.rank >= 1""")
+    /**
+     * Distinct owners and links of the dwellings in the file, for the report.
+     *
+     * @param firstLoad the tables were empty: the file's links are all the links
+     */
+    long[] reportCounts(boolean firstLoad) {
+        return jdbc.sql(firstLoad
+                        ? "select count(distinct owner_id), count(*) from lovac_link where rank >= 1"
+                        : """
+                        select count(distinct w.owner_id), count(*)
+                          from lovac_dedup d join ownership w on w.housing_id = d.housing_id and w.rank >= 1""")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 }

@@ -78,6 +78,32 @@ class FirstLoadIntegrationTests {
                 assertThat(count(db, "select count(*) from housing h where primary_owner_id is null and exists "
                         + "(select 1 from ownership w where w.housing_id = h.id and w.rank = 1)")).isZero();
                 assertThat(count(db, "select count(*) from building")).isPositive();
+                // a first load computes its copies, flags and building counts from the file's own rows: they are
+                // what the links, owners and dwellings as stored say
+                assertThat(count(db, """
+                        select count(*) from housing h
+                          left join (select w.housing_id, string_agg(zlv_owner_keys(o.name_key, o.administrator_key,
+                                            o.address_key), '|' order by w.rank, o.id) as owners_key
+                                       from ownership w join owner o on o.id = w.owner_id
+                                      where w.rank >= 1 group by w.housing_id) k on k.housing_id = h.id
+                          left join (select distinct on (w.housing_id) w.housing_id, w.owner_id, o.full_name, o.kind_code,
+                                            o.birth_date, o.multi_owner, w.relative_location
+                                       from ownership w join owner o on o.id = w.owner_id
+                                      where w.rank = 1 order by w.housing_id, w.owner_id) p on p.housing_id = h.id
+                         where h.owners_key is distinct from k.owners_key
+                            or (h.primary_owner_id, h.primary_owner_name, h.primary_owner_kind, h.primary_owner_birth_date,
+                                h.primary_owner_multi, h.primary_owner_location)
+                               is distinct from (p.owner_id, p.full_name, p.kind_code, p.birth_date, p.multi_owner,
+                                                 p.relative_location)""")).isZero();
+                assertThat(count(db, "select count(*) from housing where owners_key like '%|%'")).isPositive();
+                assertThat(count(db, "select count(*) from owner o where o.multi_owner <> ((select count(*) from "
+                        + "ownership w where w.owner_id = o.id and w.rank >= 1) > 1)")).isZero();
+                assertThat(count(db, """
+                        select count(*)
+                          from (select building_id, count(*) filter (where occupancy = 'V') as vacant
+                                  from housing where building_id is not null group by building_id) x
+                          full join building b on b.id = x.building_id
+                         where b.vacant_housing_count is distinct from x.vacant""")).isZero();
                 // every index and constraint is back, none left pending
                 assertThat(count(db, "select count(*) from bulk_pending_index")).isZero();
                 assertThat(count(db, "select count(*) from pg_indexes where indexname in ('housing_search', "
