@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,7 +46,9 @@ public class HousingBulkLoad {
     private static final int QUEUED_BATCHES = 16;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Changes whenever the encoding of a row changes, so that old hashes never match new rows. */
-    private static final byte[] HASH_VERSION = "lovac-row-v2".getBytes(StandardCharsets.US_ASCII);
+    /** Between the dwelling's values and each owner's in the hashed bytes. */
+    private static final byte[] NEXT_OWNER = {'\n'};
+    private static final byte[] HASH_VERSION = "lovac-row-v3".getBytes(StandardCharsets.US_ASCII);
 
     private final DataSource dataSource;
     private final HousingBulkSql sql;
@@ -76,21 +79,40 @@ public class HousingBulkLoad {
                                     Consumer<String> phases, Consumer<Boolean> derived) throws Exception {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         sql.createStaging();
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(HousingBulkSql.COPY_STAGING);
-        long staged;
-        try {
-            staged = stream(copy, producer);
-        } catch (Exception | Error e) {
-            if (copy.isActive()) {
-                try {
-                    copy.cancelCopy();
-                } catch (SQLException ignored) {
-                    // the transaction is rolled back anyway
-                }
+        try (OwnerScratch scratch = OwnerScratch.open(dataSource)) {
+            CopyIn dwellings = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(HousingBulkSql.COPY_STAGING);
+            CopyIn owners = null;
+            long staged;
+            try {
+                owners = scratch.copyOwners();
+                staged = stream(new RowSender(dwellings, owners), producer);
+            } catch (Exception | Error e) {
+                cancel(dwellings);
+                cancel(owners);
+                throw e;
             }
-            throw e;
+            return sql.merge(millesime, "lovac-" + millesime, coveredCommunes.get(), staged, scratch, phases, derived);
         }
-        return sql.merge(millesime, "lovac-" + millesime, coveredCommunes.get(), staged, phases, derived);
+    }
+
+    private static void cancel(CopyIn copy) {
+        if (copy != null && copy.isActive()) {
+            try {
+                copy.cancelCopy();
+            } catch (SQLException ignored) {
+                // the transaction is rolled back anyway, and the scratch rows are dropped
+            }
+        }
+    }
+
+    /**
+     * Drops what a load left on its scratch connection. Call it once the import's transaction has ended (committed
+     * or not): the transaction reads the scratch tables until then.
+     */
+    @AdminOnly
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void dropScratch() {
+        OwnerScratch.dropAll(JdbcClient.create(dataSource));
     }
 
     /**
@@ -110,8 +132,7 @@ public class HousingBulkLoad {
      * Parsing (the caller's thread, in the producer) and encoding, hashing and sending (a second thread) overlap:
      * each alone kept one core busy for about half of the reading time of a national file.
      */
-    private long stream(CopyIn copy, Producer producer) throws Exception {
-        var sender = new RowSender(copy);
+    private long stream(RowSender sender, Producer producer) throws Exception {
         var queue = new ArrayBlockingQueue<List<BulkHousing>>(QUEUED_BATCHES);
         var failure = new AtomicReference<Throwable>();
         Thread worker = Thread.ofPlatform().name("lovac-copy").daemon().start(() -> {
@@ -150,7 +171,7 @@ public class HousingBulkLoad {
         if (failure.get() != null) {
             throw new IOException("Envoi des lignes à la base interrompu : " + failure.get().getMessage(), failure.get());
         }
-        copy.endCopy();
+        sender.end();
         return count[0];
     }
 
@@ -169,45 +190,97 @@ public class HousingBulkLoad {
         }
     }
 
-    /** Encodes a row as a COPY text line with the hash of its values, and sends lines in 64 kB writes. */
+    /**
+     * Encodes a row as a COPY text line of the dwelling with the hash of its values, and one line per owner for the
+     * scratch connection; sends them in 64 kB writes.
+     */
     private static final class RowSender {
-        private final CopyIn copy;
+        private final Lines dwellings;
+        private final Lines owners;
         private final CopyRowEncoder encoder = new CopyRowEncoder();
         private final MessageDigest md5;
-        private final byte[] buffer = new byte[BUFFER];
-        private int used;
 
-        RowSender(CopyIn copy) throws NoSuchAlgorithmException {
-            this.copy = copy;
+        RowSender(CopyIn dwellings, CopyIn owners) throws NoSuchAlgorithmException {
+            this.dwellings = new Lines(dwellings);
+            this.owners = new Lines(owners);
             this.md5 = MessageDigest.getInstance("MD5");
         }
 
         void send(BulkHousing row) throws SQLException {
-            encode(row, encoder);
+            OwnerStage.checkCount(row.owners());
+            byte[] lineNumber = Long.toString(row.lineNumber()).getBytes(StandardCharsets.US_ASCII);
             // the row hash covers every loaded value (owners included) but not the line number: the same
             // dwelling with the same values hashes the same in any file, so a re-run can skip it
-            byte[] fields = encoder.fields().toString().getBytes(StandardCharsets.UTF_8);
             md5.update(HASH_VERSION);
-            byte[] hash = md5.digest(fields);
-            byte[] line = new byte[fields.length + 64];
-            int n = ascii(Long.toString(row.lineNumber()), line, 0);
-            line[n++] = '\t';
-            System.arraycopy(fields, 0, line, n, fields.length);
-            n += fields.length;
-            line[n++] = '\t';
-            for (byte b : hash) {
-                line[n++] = HEX[(b >> 4) & 0xF];
-                line[n++] = HEX[b & 0xF];
+            encode(row, encoder);
+            byte[] fields = utf8(encoder);
+            md5.update(fields);
+            if (!row.owners().isEmpty()) {
+                OwnerStage.encodeDwelling(row, encoder);
+                byte[] dwelling = utf8(encoder);
+                String streetKey = OwnerPlace.streetKey(row.addressLines());
+                for (BulkOwner owner : row.owners()) {
+                    OwnerStage.encodeOwner(owner, streetKey, encoder);
+                    byte[] ownerFields = utf8(encoder);
+                    md5.update(NEXT_OWNER);
+                    md5.update(ownerFields);
+                    owners.add(lineNumber, dwelling, ownerFields);
+                }
             }
-            line[n++] = '\n';
+            byte[] hash = md5.digest();
+            byte[] hex = new byte[hash.length * 2];
+            for (int i = 0; i < hash.length; i++) {
+                hex[2 * i] = HEX[(hash[i] >> 4) & 0xF];
+                hex[2 * i + 1] = HEX[hash[i] & 0xF];
+            }
+            dwellings.add(lineNumber, fields, hex);
+        }
+
+        void flush() throws SQLException {
+            dwellings.flush();
+            owners.flush();
+        }
+
+        void end() throws SQLException {
+            dwellings.copy.endCopy();
+            owners.copy.endCopy();
+        }
+
+        private static byte[] utf8(CopyRowEncoder encoder) {
+            return encoder.fields().toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** COPY text lines of one stream, buffered. */
+    private static final class Lines {
+        private final CopyIn copy;
+        private final byte[] buffer = new byte[BUFFER];
+        private int used;
+
+        Lines(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        /** One line: the fields given, tab separated. */
+        void add(byte[]... fields) throws SQLException {
+            int n = fields.length;
+            for (byte[] field : fields) {
+                n += field.length;
+            }
             if (used + n > buffer.length) {
                 flush();
             }
-            if (n > buffer.length) {
-                copy.writeToCopy(line, 0, n);
+            byte[] target = n > buffer.length ? new byte[n] : buffer;
+            int at = target == buffer ? used : 0;
+            for (int i = 0; i < fields.length; i++) {
+                System.arraycopy(fields[i], 0, target, at, fields[i].length);
+                at += fields[i].length;
+                target[at++] = (byte) (i == fields.length - 1 ? '\n' : '\t');
+            }
+            if (target == buffer) {
+                used = at;
             } else {
-                System.arraycopy(line, 0, buffer, used, n);
-                used += n;
+                copy.writeToCopy(target, 0, n);
             }
         }
 
@@ -217,13 +290,6 @@ public class HousingBulkLoad {
                 used = 0;
             }
         }
-    }
-
-    private static int ascii(String value, byte[] out, int at) {
-        for (int i = 0; i < value.length(); i++) {
-            out[at + i] = (byte) value.charAt(i);
-        }
-        return at + value.length();
     }
 
     private static void encode(BulkHousing h, CopyRowEncoder e) {
@@ -256,6 +322,5 @@ public class HousingBulkLoad {
         e.date(h.mutationDate());
         e.number(h.mutationValue());
         e.number(h.beneficiaryCount());
-        OwnerSlots.encode(h.owners(), h.addressLines(), e);
     }
 }

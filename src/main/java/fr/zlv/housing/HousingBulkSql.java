@@ -23,8 +23,7 @@ class HousingBulkSql {
             line_no, local_id, invariant, geo_code, commune_code, departement, plot_id, cadastral_reference,
             building_id, building_location, address_dgfip, longitude, latitude, geolocation_source, kind, rooms,
             living_area, building_year, plot_area, cadastral_classification, uncomfortable, condominium, taxed,
-            rental_value, vacancy_start_year, mutation_type, mutation_date, mutation_value, beneficiary_count, """
-            + OwnerSlots.columns() + ", row_hash";
+            rental_value, vacancy_start_year, mutation_type, mutation_date, mutation_value, beneficiary_count, row_hash""";
 
     static final String COPY_STAGING = "copy lovac_stage (" + STAGING_COLUMNS + ") from stdin";
 
@@ -79,12 +78,12 @@ class HousingBulkSql {
                     rooms integer, living_area numeric, building_year integer, plot_area integer,
                     cadastral_classification smallint, uncomfortable boolean, condominium text, taxed boolean,
                     rental_value integer, vacancy_start_year integer, mutation_type text, mutation_date date,
-                    mutation_value numeric, beneficiary_count integer, row_hash uuid, %s
-                ) on commit drop""".formatted(OwnerSlots.definitions())).update();
+                    mutation_value numeric, beneficiary_count integer, row_hash uuid
+                ) on commit drop""").update();
     }
 
-    BulkLoadResult merge(int millesime, String source, List<String> coveredCommunes,
-                         long staged, Consumer<String> phases, Consumer<Boolean> derived) {
+    BulkLoadResult merge(int millesime, String source, List<String> coveredCommunes, long staged,
+                         OwnerScratch scratch, Consumer<String> phases, Consumer<Boolean> derived) {
         if (Boolean.getBoolean("zlv.import.explain")) {
             jdbc.sql("load 'auto_explain'").update();
             jdbc.sql("set local auto_explain.log_min_duration = '300ms'").update();
@@ -163,12 +162,99 @@ class HousingBulkSql {
         }
 
         phases.accept("propriétaires");
-        owners.merge(source, steps, firstLoad);
-        owners.copies(steps, firstLoad);
+        String copies;
+        if (firstLoad) {
+            // the owners are worked out on the scratch connection meanwhile; the buildings need only the file
+            scratch.startFirstLoad(jdbc.sql("select line_no from lovac_duplicate").query(Long.class).list(),
+                    OwnerScratch.FirstLoadNames.read(jdbc), steps);
+            firstLoadBuildings(steps);
+            owners.mergeFirstLoad(source, steps, scratch);
+            scratch.awaitCopies();
+            copies = OwnerScratch.COPIES + " c on c.line_no = d.line_no";
+        } else {
+            owners.merge(source, steps);
+            owners.copies(steps);
+            copies = "lovac_copies c on c.housing_id = d.housing_id";
+        }
 
         phases.accept("logements");
-        insertNewDwellings(source, millesime, steps);
+        insertNewDwellings(source, millesime, copies, steps);
 
+        if (!firstLoad) {
+            updateKnownDwellings(source, millesime, steps);
+        }
+
+        jdbc.sql("create temp table lovac_gone (id bigint primary key) on commit drop").update();
+        phases.accept("sorties de la vacance");
+        long exits = exits(millesime, coveredCommunes, steps);
+        steps.run("coverage", jdbc.sql("""
+                insert into lovac_coverage (commune_code, last_millesime)
+                select unnest(string_to_array(:communes, ',')), :m
+                on conflict (commune_code) do update set last_millesime = excluded.last_millesime
+                 where lovac_coverage.last_millesime < excluded.last_millesime""")
+                .param("communes", String.join(",", coveredCommunes)).param("m", millesime));
+        phases.accept("immeubles et indicateurs");
+        if (!firstLoad) {
+            refreshBuildings(steps);
+            owners.refreshOtherDwellings(steps);
+        }
+        // derived data changes only with the dwellings: a file that wrote nothing (a re-run) leaves it as it is
+        if (counts[3] + exits > 0) {
+            long t0 = System.nanoTime();
+            // only new dwellings, and no known owner changed: no existing dwelling's derived data moved
+            derived.accept(firstLoad || counts[3] == created && exits == 0 && !owners.touchedAny());
+            steps.log("derived data (scores, perimeters)", -1, t0);
+        }
+        if (!dropped.restores().isEmpty()) {
+            phases.accept("index");
+            indexes.rebuild(dropped, steps);
+        }
+        // every dwelling is written: check the links' references now (PostgreSQL alters no table while checks
+        // are pending)
+        steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
+        copyTriggers("enable");
+        long t = System.nanoTime();
+        long[] links = firstLoad ? scratch.awaitCopies() : owners.reportCounts();
+        steps.log("report counts", -1, t);
+        long unchanged = distinct - created - updated;
+        long walBytes = jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), cast(:start as pg_lsn))::bigint")
+                .param("start", walStart).query(Long.class).single();
+        log.info("LOVAC {}: merge done in {} ms, {} MB of write-ahead log", millesime, steps.totalMs(), walBytes >> 20);
+        return new BulkLoadResult(staged, staged - distinct, created, updated, unchanged, exits, links[0], links[1]);
+    }
+
+    /**
+     * New dwellings, each written once: the file's values, the owners' copies and the contributed columns, the
+     * latter computed in the same statement (a separate pass cost a national load the join of the file's rows
+     * with their copies a second time).
+     */
+    private void insertNewDwellings(String source, int millesime, String copies, BulkSteps steps) {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        StringBuilder joins = new StringBuilder();
+        for (BulkLoadColumn column : contributedColumns.orderedStream().toList()) {
+            if (!column.column().matches("[a-z_]+")) {
+                throw new IllegalStateException("Not a column name: " + column.column());
+            }
+            columns.append(", ").append(column.column());
+            values.append(", ").append(column.value());
+            joins.append('\n').append(column.joins());
+        }
+        steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
+                        + ", data_file_years, last_lovac_year, source_hash" + columns + ") select h.id, h.local_id, "
+                        + prefixed("h", DATA_COLUMNS) + ", " + prefixed("h", COPY_COLUMNS)
+                        + ", array[:src], h.last_lovac_year, h.row_hash" + values
+                        + " from (select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
+                        + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year,"
+                        + " cast(null as text) as energy_label, s.row_hash"
+                        + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
+                        + " left join " + copies + " where d.existing_id is null) h"
+                        + joins)
+                .param("src", source).param("m", millesime));
+    }
+
+    /** Dwellings already known: back in the file (reset unless a user worked on them), refreshed, or older source. */
+    private void updateKnownDwellings(String source, int millesime, BulkSteps steps) {
         // a dwelling back in the file is vacant again, unless a user has worked on it: say so in its history
         steps.run("reset events", jdbc.sql("""
                 insert into event (housing_id, kind, old_value, new_value, message)
@@ -202,72 +288,6 @@ class HousingBulkSql {
                   from lovac_dedup d
                  where d.existing_id = h.id and not d.newest and not d.unchanged""")
                 .param("src", source));
-
-        jdbc.sql("create temp table lovac_gone (id bigint primary key) on commit drop").update();
-        phases.accept("sorties de la vacance");
-        long exits = exits(millesime, coveredCommunes, steps);
-        steps.run("coverage", jdbc.sql("""
-                insert into lovac_coverage (commune_code, last_millesime)
-                select unnest(string_to_array(:communes, ',')), :m
-                on conflict (commune_code) do update set last_millesime = excluded.last_millesime
-                 where lovac_coverage.last_millesime < excluded.last_millesime""")
-                .param("communes", String.join(",", coveredCommunes)).param("m", millesime));
-        phases.accept("immeubles et indicateurs");
-        refreshBuildings(steps, firstLoad);
-        owners.refreshOtherDwellings(steps);
-        // derived data changes only with the dwellings: a file that wrote nothing (a re-run) leaves it as it is
-        if (counts[3] + exits > 0) {
-            long t0 = System.nanoTime();
-            // only new dwellings, and no known owner changed: no existing dwelling's derived data moved
-            derived.accept(counts[3] == created && exits == 0 && !owners.touchedAny());
-            steps.log("derived data (scores, perimeters)", -1, t0);
-        }
-        if (!dropped.restores().isEmpty()) {
-            phases.accept("index");
-            indexes.rebuild(dropped, steps);
-        }
-        // every dwelling is written: check the links' references now (PostgreSQL alters no table while checks
-        // are pending)
-        steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
-        copyTriggers("enable");
-        long t = System.nanoTime();
-        long[] links = owners.reportCounts(firstLoad);
-        steps.log("report counts", -1, t);
-        long unchanged = distinct - created - updated;
-        long walBytes = jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_insert_lsn(), cast(:start as pg_lsn))::bigint")
-                .param("start", walStart).query(Long.class).single();
-        log.info("LOVAC {}: merge done in {} ms, {} MB of write-ahead log", millesime, steps.totalMs(), walBytes >> 20);
-        return new BulkLoadResult(staged, staged - distinct, created, updated, unchanged, exits, links[0], links[1]);
-    }
-
-    /**
-     * New dwellings, each written once: the file's values, the owners' copies and the contributed columns, the
-     * latter computed in the same statement (a separate pass cost a national load the join of the file's rows
-     * with their copies a second time).
-     */
-    private void insertNewDwellings(String source, int millesime, BulkSteps steps) {
-        StringBuilder columns = new StringBuilder();
-        StringBuilder values = new StringBuilder();
-        StringBuilder joins = new StringBuilder();
-        for (BulkLoadColumn column : contributedColumns.orderedStream().toList()) {
-            if (!column.column().matches("[a-z_]+")) {
-                throw new IllegalStateException("Not a column name: " + column.column());
-            }
-            columns.append(", ").append(column.column());
-            values.append(", ").append(column.value());
-            joins.append('\n').append(column.joins());
-        }
-        steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
-                        + ", data_file_years, last_lovac_year, source_hash" + columns + ") select h.id, h.local_id, "
-                        + prefixed("h", DATA_COLUMNS) + ", " + prefixed("h", COPY_COLUMNS)
-                        + ", array[:src], h.last_lovac_year, h.row_hash" + values
-                        + " from (select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
-                        + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year,"
-                        + " cast(null as text) as energy_label, s.row_hash"
-                        + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
-                        + " left join lovac_copies c on c.housing_id = d.housing_id where d.existing_id is null) h"
-                        + joins)
-                .param("src", source).param("m", millesime));
     }
 
     private long exits(int millesime, List<String> coveredCommunes, BulkSteps steps) {
@@ -293,15 +313,15 @@ class HousingBulkSql {
                   from lovac_gone g where g.id = h.id"""));
     }
 
-    private void refreshBuildings(BulkSteps steps, boolean firstLoad) {
-        if (firstLoad) {
-            // every dwelling is new, hence vacant, and no building exists yet: counted from the file's rows
-            steps.run("buildings insert", jdbc.sql("""
-                    insert into building (id, vacant_housing_count)
-                    select building_id, count(*) from lovac_dedup where building_id is not null
-                     group by building_id order by building_id"""));
-            return;
-        }
+    /** Every dwelling of a first load is new, hence vacant, and no building exists yet: counted from the file. */
+    private void firstLoadBuildings(BulkSteps steps) {
+        steps.run("buildings insert", jdbc.sql("""
+                insert into building (id, vacant_housing_count)
+                select building_id, count(*) from lovac_dedup where building_id is not null
+                 group by building_id order by building_id"""));
+    }
+
+    private void refreshBuildings(BulkSteps steps) {
         // only buildings whose dwellings this file created, changed or moved out of vacancy. Known buildings are
         // updated and new ones inserted in key order: an upsert of a national load's million buildings cost
         // twice as much

@@ -17,16 +17,44 @@ class OwnerBulkSql {
     private static final String OWNER_COLUMNS =
             "idpersonne, full_name, administrator, birth_date, address_dgfip, siren, kind_code, entity, legal_group";
 
-    private static final String LINK_COLUMNS =
+    static final String LINK_COLUMNS =
             "rank, property_right, owner_account_id, property_right_id, locprop_source, relative_location";
 
     /**
      * {@code zlv_owner_keys(o.name_key, o.administrator_key, o.address_key)} (V30) written out: a national load
      * calls it for two million links, and a PL/pgSQL call costs several times the expression.
      */
-    private static final String OWNER_KEYS = """
+    static final String OWNER_KEYS = """
             nullif(concat_ws('|', replace(o.name_key, '|', ' '), replace(o.administrator_key, '|', ' '),
                              replace(o.address_key, '|', ' ')), '')""";
+
+    /**
+     * A link's values from an owner row {@code lo} (see {@link OwnerStage}), with where the owner lives relative
+     * to the dwelling (DOMAIN.md §4) from the postcode and city the reader found in the owner's address: computed
+     * when the link is made so that it is written once. Needs {@link #LOCATION_JOINS}.
+     */
+    static final String LINK_VALUES = """
+            lo.rank, lo.property_right, lo.owner_account_id, lo.property_right_id, lo.locprop as locprop_source,
+            case
+              when not coalesce(lo.has_address, false) then 'other'
+              when lo.postal_code is null then 'foreign-country'
+              when lo.postal_code = any(c.postal_codes) and lo.city_key like c.name_key || '%'
+                then case when lo.same_street then 'same-address' else 'same-commune' end
+              when p.owner_dep = lo.departement then 'same-department'
+              when od.region is not null and od.region = hd.region then 'same-region'
+              when p.owner_dep like '97%' or p.owner_dep like '98%' then 'overseas'
+              when od.code is not null then 'other-region'
+              else 'other'
+            end as relative_location""";
+
+    static final String LOCATION_JOINS = """
+            left join (select code, postal_codes, zlv_search_key(name) as name_key from commune) c
+                   on c.code = lo.commune_code
+            cross join lateral (select case when lo.postal_code like '97%' or lo.postal_code like '98%' then left(lo.postal_code, 3)
+                                            when lo.postal_code like '20%' then case when lo.postal_code < '20200' then '2A' else '2B' end
+                                            else left(lo.postal_code, 2) end as owner_dep) p
+            left join departement hd on hd.code = lo.departement
+            left join departement od on od.code = p.owner_dep""";
 
     private final JdbcClient jdbc;
 
@@ -35,11 +63,58 @@ class OwnerBulkSql {
     }
 
     /**
-     * Owners and their links for the dwellings this file writes; owners whose copied values changed are noted.
+     * One row per owner of the given owner rows (a row lists an owner once): the first dwelling's values, and
+     * how many dwellings of the file it owns (a new owner's dwellings are all in this file, hence its
+     * multi-owner flag).
      *
-     * @param noOwnerYet the owner table is empty (a first load): every owner is new
+     * @param ownerRows owner rows (with their dwelling's {@code local_id}), aliased, with any condition
      */
-    void merge(String source, BulkSteps steps, boolean noOwnerYet) {
+    static String distinctOwners(String ownerRows) {
+        return """
+                select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address as address_dgfip,
+                       siren, kind_code, entity, legal_group, count(*) over (partition by key) as dwellings
+                  from %s order by key, local_id""".formatted(ownerRows);
+    }
+
+    /**
+     * The V28 copies of each dwelling's owners (primary owner's attributes, current owners' search texts).
+     *
+     * @param key   the dwelling's column in {@code links}
+     * @param links the dwellings' current links (rank ≥ 1) with their owners' values and search {@code keys}
+     */
+    static String copiesOf(String key, String links) {
+        return """
+                with links as materialized (%2$s)
+                select k.%1$s, p.owner_id as primary_owner_id, p.full_name as primary_owner_name,
+                       p.kind_code as primary_owner_kind, p.birth_date as primary_owner_birth_date,
+                       p.relative_location as primary_owner_location, p.multi_owner as primary_owner_multi, k.owners_key
+                  from (select %1$s, string_agg(keys, '|' order by rank, owner_id) as owners_key
+                          from links group by %1$s) k
+                  left join (select distinct on (%1$s) * from links where rank = 1
+                              order by %1$s, owner_id) p on p.%1$s = k.%1$s""".formatted(key, links);
+    }
+
+    /**
+     * A first load's owners and links, from what {@link OwnerScratch} works out meanwhile on its own connection:
+     * every owner is new, with its id already drawn, and every link is new.
+     */
+    void mergeFirstLoad(String source, BulkSteps steps, OwnerScratch scratch) {
+        scratch.awaitOwners();
+        steps.run("owner insert", jdbc.sql("insert into owner (id, owner_key, " + OWNER_COLUMNS + ", multi_owner) select id, key, "
+                + OWNER_COLUMNS + ", dwellings > 1 from " + OwnerScratch.DISTINCT));
+        // a table filled in this transaction has no statistics: the checks of the foreign keys would be planned blind
+        steps.run("owner analyze", jdbc.sql("analyze owner"));
+        scratch.awaitLinks();
+        // in key order: the primary key's index grows at its end
+        steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
+                + ", origin) select d.housing_id, l.owner_id, " + prefixed("l", LINK_COLUMNS) + ", :src from "
+                + OwnerScratch.LINK + " l join lovac_dedup d on d.line_no = l.line_no order by d.housing_id, l.owner_id")
+                .param("src", source));
+        steps.run("ownership analyze", jdbc.sql("analyze ownership"));
+    }
+
+    /** Owners and their links for the dwellings this file writes; owners whose copied values changed are noted. */
+    void merge(String source, BulkSteps steps) {
         jdbc.sql("create temp table lovac_owner_new (id bigint) on commit drop").update();
         jdbc.sql("create temp table lovac_owner_touched (id bigint) on commit drop").update();
         jdbc.sql("create temp table lovac_link_changed (owner_id bigint) on commit drop").update();
@@ -47,33 +122,17 @@ class OwnerBulkSql {
         // dwellings keep their owners and links as they are
         steps.run("owner rows", jdbc.sql("""
                 create temp table lovac_owner on commit drop as
-                select d.housing_id, d.existing_id is null as new_housing, d.local_id, d.commune_code, d.departement, o.*
+                select d.housing_id, d.existing_id is null as new_housing, o.*
                   from lovac_dedup d
                   join %s o on o.line_no = d.line_no
-                 where d.newest and not d.unchanged""".formatted(OwnerSlots.rowsOf("lovac_stage"))));
-        // one row per owner (a row lists an owner once): the first dwelling's values, and how many dwellings
-        // of the file it owns (a new owner's dwellings are all in this file, hence its multi-owner flag)
-        String distinctOwnersQuery = """
-                select distinct on (key) key, idpersonne, full_name, administrator, birth_date, address as address_dgfip,
-                       siren, kind_code, entity, legal_group, count(*) over (partition by key) as dwellings
-                  from lovac_owner order by key, local_id""";
-        String newOwner = "insert into owner (owner_key, " + OWNER_COLUMNS + ", multi_owner) select x.key, "
-                + prefixed("x", OWNER_COLUMNS) + ", x.dwellings > 1 from ";
-        long distinctOwners;
-        long newOwners;
-        if (noOwnerYet) {
-            // every owner is new: inserted straight from the sort, without a copy of two million owners in between
-            newOwners = steps.run("owner insert", jdbc.sql(newOwner + "(" + distinctOwnersQuery + ") x"));
-            distinctOwners = newOwners;
-            // a table filled in this transaction has no statistics: the joins below would be planned blind
-            steps.run("owner analyze", jdbc.sql("analyze owner"));
-        } else {
-            distinctOwners = steps.run("owner distinct", jdbc.sql(
-                    "create temp table lovac_owner_distinct on commit drop as " + distinctOwnersQuery));
-            newOwners = steps.run("owner insert", jdbc.sql("with inserted as (" + newOwner + "lovac_owner_distinct x"
-                    + " where not exists (select 1 from owner o where o.owner_key = x.key) returning id) "
-                    + "insert into lovac_owner_new select id from inserted"));
-        }
+                 where d.newest and not d.unchanged""".formatted(OwnerStage.TABLE)));
+        long distinctOwners = steps.run("owner distinct", jdbc.sql(
+                "create temp table lovac_owner_distinct on commit drop as " + distinctOwners("lovac_owner")));
+        long newOwners = steps.run("owner insert", jdbc.sql("with inserted as (insert into owner (owner_key, "
+                + OWNER_COLUMNS + ", multi_owner) select x.key, " + prefixed("x", OWNER_COLUMNS)
+                + ", x.dwellings > 1 from lovac_owner_distinct x"
+                + " where not exists (select 1 from owner o where o.owner_key = x.key) returning id) "
+                + "insert into lovac_owner_new select id from inserted"));
         if (newOwners < distinctOwners) {
             // known owners whose values changed: they may own dwellings this file does not write, refreshed at the end
             steps.run("owner update", jdbc.sql("with updated as (update owner o set (" + OWNER_COLUMNS + ") = ("
@@ -81,43 +140,15 @@ class OwnerBulkSql {
                     + "where o.owner_key = x.key and (" + prefixed("o", OWNER_COLUMNS) + ") is distinct from ("
                     + prefixed("x", OWNER_COLUMNS) + ") returning o.id) insert into lovac_owner_touched select id from updated"));
         }
-        // where the owner lives relative to the dwelling (DOMAIN.md §4), from the postcode and city the reader
-        // found in the owner's address: computed here so that each link is written once
-        // a first load also notes what the dwellings copy of their owners: the file's links are then all the links
-        String copied = noOwnerYet ? "o.full_name, o.kind_code, o.birth_date, o.multi_owner, " + OWNER_KEYS + " as keys," : "";
-        steps.run("links", jdbc.sql("""
-                create temp table lovac_link on commit drop as
-                select lo.housing_id, o.id as owner_id, lo.new_housing, lo.rank, lo.property_right, lo.owner_account_id,
-                       lo.property_right_id, lo.locprop as locprop_source, {copied}
-                       case
-                         when not coalesce(lo.has_address, false) then 'other'
-                         when lo.postal_code is null then 'foreign-country'
-                         when lo.postal_code = any(c.postal_codes) and lo.city_key like c.name_key || '%'
-                           then case when lo.same_street then 'same-address' else 'same-commune' end
-                         when p.owner_dep = lo.departement then 'same-department'
-                         when od.region is not null and od.region = hd.region then 'same-region'
-                         when p.owner_dep like '97%' or p.owner_dep like '98%' then 'overseas'
-                         when od.code is not null then 'other-region'
-                         else 'other'
-                       end as relative_location
-                  from lovac_owner lo
-                  join owner o on o.owner_key = lo.key
-                  left join (select code, postal_codes, zlv_search_key(name) as name_key from commune) c
-                         on c.code = lo.commune_code
-                  cross join lateral (select case when lo.postal_code like '97%' or lo.postal_code like '98%' then left(lo.postal_code, 3)
-                                                  when lo.postal_code like '20%' then case when lo.postal_code < '20200' then '2A' else '2B' end
-                                                  else left(lo.postal_code, 2) end as owner_dep) p
-                  left join departement hd on hd.code = lo.departement
-                  left join departement od on od.code = p.owner_dep""".replace("{copied}", copied)));
+        steps.run("links", jdbc.sql("create temp table lovac_link on commit drop as select lo.housing_id, "
+                + "o.id as owner_id, lo.new_housing, " + LINK_VALUES + " from lovac_owner lo join owner o on o.owner_key = lo.key "
+                + LOCATION_JOINS));
         steps.run("links analyze", jdbc.sql("analyze lovac_link"));
         // a new dwelling has no link yet: a plain insert, in key order (the primary key's index grows at its end)
         steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
                 + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link where new_housing"
                 + " order by housing_id, owner_id")
                 .param("src", source));
-        if (noOwnerYet) {
-            steps.run("ownership analyze", jdbc.sql("analyze ownership"));
-        }
         long changedLinks = steps.run("ownership upsert", jdbc.sql("with written as (insert into ownership (housing_id, owner_id, "
                 + LINK_COLUMNS + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from lovac_link "
                 + "where not new_housing "
@@ -169,31 +200,16 @@ class OwnerBulkSql {
     }
 
     /**
-     * The V28 copies (primary owner's attributes, current owners' search texts) of every dwelling this file
-     * writes, from the links as they now stand: the dwelling rows are then written once, with them.
-     *
-     * @param firstLoad the tables were empty: the file's links, which noted their owners' values, are all the links
+     * The V28 copies of every dwelling this file writes, from the links as they now stand: the dwelling rows are
+     * then written once, with them.
      */
-    void copies(BulkSteps steps, boolean firstLoad) {
-        String links = firstLoad
-                ? "select housing_id, owner_id, rank, relative_location, full_name, kind_code, birth_date, multi_owner, keys"
-                        + " from lovac_link where rank >= 1"
-                : """
+    void copies(BulkSteps steps) {
+        steps.run("owner copies", jdbc.sql("create temp table lovac_copies on commit drop as " + copiesOf("housing_id", """
                 select w.housing_id, w.owner_id, w.rank, w.relative_location, o.full_name, o.kind_code, o.birth_date,
                        o.multi_owner, %s as keys
                   from ownership w join owner o on o.id = w.owner_id
                  where w.rank >= 1 and w.housing_id in (select housing_id from lovac_dedup where newest and not unchanged)"""
-                        .formatted(OWNER_KEYS);
-        steps.run("owner copies", jdbc.sql("""
-                create temp table lovac_copies on commit drop as
-                with links as materialized (%s)
-                select k.housing_id, p.owner_id as primary_owner_id, p.full_name as primary_owner_name,
-                       p.kind_code as primary_owner_kind, p.birth_date as primary_owner_birth_date,
-                       p.relative_location as primary_owner_location, p.multi_owner as primary_owner_multi, k.owners_key
-                  from (select housing_id, string_agg(keys, '|' order by rank, owner_id) as owners_key
-                          from links group by housing_id) k
-                  left join (select distinct on (housing_id) * from links where rank = 1
-                              order by housing_id, owner_id) p on p.housing_id = k.housing_id""".formatted(links)));
+                .formatted(OWNER_KEYS))));
         steps.run("owner copies analyze", jdbc.sql("analyze lovac_copies"));
     }
 
@@ -219,17 +235,11 @@ class OwnerBulkSql {
         steps.log("other dwellings' owners", refreshed, t);
     }
 
-    /**
-     * Distinct owners and links of the dwellings in the file, for the report.
-     *
-     * @param firstLoad the tables were empty: the file's links are all the links
-     */
-    long[] reportCounts(boolean firstLoad) {
-        return jdbc.sql(firstLoad
-                        ? "select count(distinct owner_id), count(*) from lovac_link where rank >= 1"
-                        : """
-                        select count(distinct w.owner_id), count(*)
-                          from lovac_dedup d join ownership w on w.housing_id = d.housing_id and w.rank >= 1""")
+    /** Distinct owners and links of the dwellings in the file, for the report. */
+    long[] reportCounts() {
+        return jdbc.sql("""
+                select count(distinct w.owner_id), count(*)
+                  from lovac_dedup d join ownership w on w.housing_id = d.housing_id and w.rank >= 1""")
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
     }
 }

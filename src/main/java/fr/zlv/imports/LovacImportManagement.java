@@ -165,22 +165,31 @@ public class LovacImportManagement {
         long start = System.nanoTime();
         Path rejectsPath = importsDir.resolve("rejects").resolve("import-" + runId + "-rejets.csv");
         Set<String> covered = new HashSet<>();
+        boolean[] locked = {false};
         try {
-            ImportReport loaded = transaction.execute(status -> {
-                Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
-                        .query(Boolean.class).single();
-                if (!Boolean.TRUE.equals(locked)) {
-                    throw busy();
+            ImportReport loaded;
+            try {
+                loaded = transaction.execute(status -> {
+                    locked[0] = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
+                            .param("key", LOCK_KEY).query(Boolean.class).single());
+                    if (!locked[0]) {
+                        throw busy();
+                    }
+                    separate.executeWithoutResult(s -> runs.markInterrupted(runId));
+                    try {
+                        return load(file, millesime, all, listener, rejectsPath, start, covered);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+            } finally {
+                // only the import holding the lock owns the scratch tables (a refused one must not drop them)
+                if (locked[0]) {
+                    dropScratch();
                 }
-                separate.executeWithoutResult(s -> runs.markInterrupted(runId));
-                try {
-                    return load(file, millesime, all, listener, rejectsPath, start, covered);
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            });
+            }
             // a big load's indexes, built once its data is committed: pages can read meanwhile
             bulkLoad.buildPendingIndexes(phase -> listener.onProgress(new ImportProgress(
                     "construction des index de recherche : " + phase, loaded.rowsRead(),
@@ -199,6 +208,14 @@ public class LovacImportManagement {
             runs.finish(runId, "failed", "L'import a échoué : rien n'a été importé (" + rootMessage(e) + ").", null,
                     elapsed(start), null);
             throw e;
+        }
+    }
+
+    private void dropScratch() {
+        try {
+            bulkLoad.dropScratch();
+        } catch (RuntimeException e) {
+            log.warn("Scratch tables of the import not dropped (the next import drops them): {}", e.getMessage());
         }
     }
 
