@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -76,38 +77,42 @@ final class OwnerScratch implements AutoCloseable {
     void startFirstLoad(List<Long> duplicateLines, FirstLoadNames names, BulkSteps steps) {
         worker = Thread.ofPlatform().name("lovac-owners").daemon().start(() -> {
             try {
-                jdbc.sql("set work_mem = '256MB'").update();
-                // the import's transaction waits for this work: a lock it holds would hang both, so give up instead
-                jdbc.sql("set lock_timeout = '30s'").update();
-                steps.run("scratch duplicates", jdbc.sql("create unlogged table " + DUPLICATE
-                                + " as select cast(unnest(string_to_array(:lines, ',')) as bigint) as line_no")
-                        .param("lines", duplicateLines.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse("")));
-                String notDuplicate = " not exists (select 1 from " + DUPLICATE + " k where k.line_no = lo.line_no)";
-                steps.run("scratch owners", jdbc.sql("create unlogged table " + DISTINCT + " as select nextval('"
-                        + names.ownerIds().replace("'", "''") + "'::regclass) as id, x.*, " + names.searchKeys() + " from ("
-                        + OwnerBulkSql.distinctOwners(OwnerStage.TABLE + " lo where" + notDuplicate) + ") x"));
-                steps.run("scratch owners analyze", jdbc.sql("analyze " + DISTINCT));
-                owners.complete(null);
-                checkNotStopping();
-                steps.run("scratch links", jdbc.sql("create unlogged table " + LINK + " as select lo.line_no, o.id as owner_id, "
-                        + OwnerBulkSql.LINK_VALUES + ", o.full_name, o.kind_code, o.birth_date, o.dwellings > 1 as multi_owner, "
-                        + OwnerBulkSql.OWNER_KEYS + " as keys from " + OwnerStage.TABLE + " lo join " + DISTINCT
-                        + " o on o.key = lo.key " + OwnerBulkSql.LOCATION_JOINS + " where" + notDuplicate));
-                steps.run("scratch links analyze", jdbc.sql("analyze " + LINK));
-                links.complete(null);
-                checkNotStopping();
-                steps.run("scratch copies", jdbc.sql("create unlogged table " + COPIES + " as "
-                        + OwnerBulkSql.copiesOf("line_no", "select * from " + LINK + " where rank >= 1")));
-                steps.run("scratch copies analyze", jdbc.sql("analyze " + COPIES));
-                checkNotStopping();
-                copies.complete(jdbc.sql("select count(distinct owner_id), count(*) from " + LINK + " where rank >= 1")
-                        .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single());
+                workOutFirstLoad(duplicateLines, names, steps);
             } catch (Throwable e) {
                 owners.completeExceptionally(e);
                 links.completeExceptionally(e);
                 copies.completeExceptionally(e);
             }
         });
+    }
+
+    private void workOutFirstLoad(List<Long> duplicateLines, FirstLoadNames names, BulkSteps steps) {
+        jdbc.sql("set work_mem = '256MB'").update();
+        // the import's transaction waits for this work: a lock it holds would hang both, so give up instead
+        jdbc.sql("set lock_timeout = '30s'").update();
+        steps.run("scratch duplicates", jdbc.sql("create unlogged table " + DUPLICATE
+                        + " as select cast(unnest(string_to_array(:lines, ',')) as bigint) as line_no")
+                .param("lines", duplicateLines.stream().map(String::valueOf).collect(Collectors.joining(","))));
+        String notDuplicate = " not exists (select 1 from " + DUPLICATE + " k where k.line_no = lo.line_no)";
+        steps.run("scratch owners", jdbc.sql("create unlogged table " + DISTINCT + " as select nextval('"
+                + names.ownerIds().replace("'", "''") + "'::regclass) as id, x.*, " + names.searchKeys() + " from ("
+                + OwnerBulkSql.distinctOwners(OwnerStage.TABLE + " lo where" + notDuplicate) + ") x"));
+        steps.run("scratch owners analyze", jdbc.sql("analyze " + DISTINCT));
+        owners.complete(null);
+        checkNotStopping();
+        steps.run("scratch links", jdbc.sql("create unlogged table " + LINK + " as select lo.line_no, o.id as owner_id, "
+                + OwnerBulkSql.LINK_VALUES + ", o.full_name, o.kind_code, o.birth_date, o.dwellings > 1 as multi_owner, "
+                + OwnerBulkSql.OWNER_KEYS + " as keys from " + OwnerStage.TABLE + " lo join " + DISTINCT
+                + " o on o.key = lo.key " + OwnerBulkSql.LOCATION_JOINS + " where" + notDuplicate));
+        steps.run("scratch links analyze", jdbc.sql("analyze " + LINK));
+        links.complete(null);
+        checkNotStopping();
+        steps.run("scratch copies", jdbc.sql("create unlogged table " + COPIES + " as "
+                + OwnerBulkSql.copiesOf("line_no", "select * from " + LINK + " where rank >= 1")));
+        steps.run("scratch copies analyze", jdbc.sql("analyze " + COPIES));
+        checkNotStopping();
+        copies.complete(jdbc.sql("select count(distinct owner_id), count(*) from " + LINK + " where rank >= 1")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single());
     }
 
     private void checkNotStopping() {
