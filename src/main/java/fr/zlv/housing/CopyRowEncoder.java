@@ -98,7 +98,11 @@ final class CopyRowEncoder {
         while (plain < length && !special(value.charAt(plain))) {
             plain++;
         }
-        out.append(value, 0, plain); // nearly every value: copied at once
+        if (plain == length && value instanceof String text) {
+            out.append(text); // nearly every value: copied at once (the CharSequence form goes char by char)
+            return;
+        }
+        out.append(value, 0, plain);
         for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {

@@ -26,7 +26,12 @@ final class CsvRecordReader implements Closeable {
     private int[] ends = new int[256];
     private int fieldCount;
     private final List<String> fields = new Fields();
-    private final StringBuilder raw = new StringBuilder(2048);
+    /**
+     * The record as written in the file, for the rejects file: kept as chars (a StringBuilder compresses every
+     * append to Latin-1 bytes, which cost a third of the reading thread) and made a String only when asked.
+     */
+    private char[] raw = new char[2048];
+    private int rawLength;
     private long recordLine;
     private boolean unterminatedQuote;
 
@@ -66,7 +71,7 @@ final class CsvRecordReader implements Closeable {
         while (true) {
             contentLength = 0;
             fieldCount = 0;
-            raw.setLength(0);
+            rawLength = 0;
             unterminatedQuote = false;
             recordLine = line;
             int c = peek();
@@ -103,17 +108,18 @@ final class CsvRecordReader implements Closeable {
                 if (ch == '"') {
                     if (peek() == '"') {
                         read();
-                        raw.append("\"\"");
+                        appendRaw('"');
+                        appendRaw('"');
                         append('"');
                     } else {
                         quoted = false;
-                        raw.append('"');
+                        appendRaw('"');
                     }
                 } else {
                     if (ch == '\n') {
                         line++;
                     }
-                    raw.append(ch);
+                    appendRaw(ch);
                     append(ch);
                 }
                 continue;
@@ -131,7 +137,7 @@ final class CsvRecordReader implements Closeable {
                 endField();
                 return;
             }
-            raw.append(ch);
+            appendRaw(ch);
             if (ch == delimiter) {
                 endField();
                 fieldStartAt = contentLength;
@@ -179,10 +185,21 @@ final class CsvRecordReader implements Closeable {
             }
             System.arraycopy(b, start, content, contentLength, n);
             contentLength += n;
-            raw.append(b, start, n);
+            if (rawLength + n > raw.length) {
+                raw = java.util.Arrays.copyOf(raw, Math.max(raw.length * 2, rawLength + n));
+            }
+            System.arraycopy(b, start, raw, rawLength, n);
+            rawLength += n;
             position = end;
         }
         return n;
+    }
+
+    private void appendRaw(char ch) {
+        if (rawLength == raw.length) {
+            raw = java.util.Arrays.copyOf(raw, raw.length * 2);
+        }
+        raw[rawLength++] = ch;
     }
 
     private void append(char ch) {
@@ -227,7 +244,7 @@ final class CsvRecordReader implements Closeable {
     }
 
     String rawRecord() {
-        return raw.toString();
+        return new String(raw, 0, rawLength);
     }
 
     boolean unterminatedQuote() {
