@@ -43,8 +43,13 @@ class HousingBulkSql {
             primary_owner_id, primary_owner_name, primary_owner_kind, primary_owner_birth_date, primary_owner_location,
             primary_owner_multi, owners_key""";
 
-    /** V28's triggers: a bulk load refreshes what they would, once, set-based (OwnerBulkSql). */
-    private static final String[][] COPY_TRIGGERS = {
+    /**
+     * V28's triggers and V33's search keys: a bulk load writes what they would, once, set-based (OwnerBulkSql,
+     * {@link SearchKeys}).
+     */
+    private static final String[][] BULK_TRIGGERS = {
+            {"owner", "owner_search_keys"},
+            {"housing", "housing_search_key"},
             {"ownership", "ownership_refreshes_housing_on_insert"},
             {"ownership", "ownership_refreshes_housing_on_update"},
             {"ownership", "ownership_refreshes_housing_on_delete"},
@@ -91,7 +96,7 @@ class HousingBulkSql {
         }
         var steps = new BulkSteps(millesime);
         String walStart = jdbc.sql("select pg_current_wal_insert_lsn()::text").query(String.class).single();
-        copyTriggers("disable");
+        bulkTriggers("disable");
         // links are written before the new dwellings they point to (each dwelling is then written once, with
         // its owners copied): the reference is checked at commit
         jdbc.sql("set constraints ownership_housing_id_fkey deferred").update();
@@ -166,7 +171,7 @@ class HousingBulkSql {
         if (firstLoad) {
             // the owners are worked out on the scratch connection meanwhile; the buildings need only the file
             scratch.startFirstLoad(jdbc.sql("select line_no from lovac_duplicate").query(Long.class).list(),
-                    OwnerScratch.FirstLoadNames.read(jdbc), steps);
+                    jdbc.sql("select pg_get_serial_sequence('owner', 'id')").query(String.class).single(), steps);
             firstLoadBuildings(steps);
             owners.mergeFirstLoad(source, steps, scratch);
             scratch.awaitCopies();
@@ -212,7 +217,7 @@ class HousingBulkSql {
         // every dwelling is written: check the links' references now (PostgreSQL alters no table while checks
         // are pending)
         steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
-        copyTriggers("enable");
+        bulkTriggers("enable");
         long t = System.nanoTime();
         long[] links = firstLoad ? scratch.awaitCopies() : owners.reportCounts();
         steps.log("report counts", -1, t);
@@ -241,9 +246,9 @@ class HousingBulkSql {
             joins.append('\n').append(column.joins());
         }
         steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
-                        + ", data_file_years, last_lovac_year, source_hash" + columns + ") select h.id, h.local_id, "
+                        + ", data_file_years, last_lovac_year, source_hash, address_key" + columns + ") select h.id, h.local_id, "
                         + prefixed("h", DATA_COLUMNS) + ", " + prefixed("h", COPY_COLUMNS)
-                        + ", array[:src], h.last_lovac_year, h.row_hash" + values
+                        + ", array[:src], h.last_lovac_year, h.row_hash, " + SearchKeys.address("h.address_dgfip") + values
                         + " from (select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
                         + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year,"
                         + " cast(null as text) as energy_label, s.row_hash"
@@ -277,7 +282,8 @@ class HousingBulkSql {
                         last_lovac_year = :m, source_hash = s.row_hash,
                         version = h.version + case when d.changed then 1 else 0 end,
                         updated_at = case when d.changed then now() else h.updated_at end,
-                        """ + "(" + COPY_COLUMNS + ") = (" + prefixed("c", COPY_COLUMNS) + ")" + """
+                        """ + "address_key = " + SearchKeys.address("s.address_dgfip") + ", (" + COPY_COLUMNS + ") = ("
+                        + prefixed("c", COPY_COLUMNS) + ")" + """
                         from lovac_dedup d join lovac_stage s on s.line_no = d.line_no
                         left join lovac_copies c on c.housing_id = d.housing_id
                         where d.existing_id = h.id and d.newest and not d.unchanged""")
@@ -346,8 +352,8 @@ class HousingBulkSql {
                  order by x.id"""));
     }
 
-    private void copyTriggers(String action) {
-        for (String[] trigger : COPY_TRIGGERS) {
+    private void bulkTriggers(String action) {
+        for (String[] trigger : BULK_TRIGGERS) {
             jdbc.sql("alter table " + trigger[0] + " " + action + " trigger " + trigger[1]).update();
         }
     }

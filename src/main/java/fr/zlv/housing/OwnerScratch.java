@@ -74,10 +74,10 @@ final class OwnerScratch implements AutoCloseable {
      * Starts working out a first load's owners, links and copies (keyed by the file's line number, since the
      * dwellings' ids are the import transaction's), leaving out the duplicate lines.
      */
-    void startFirstLoad(List<Long> duplicateLines, FirstLoadNames names, BulkSteps steps) {
+    void startFirstLoad(List<Long> duplicateLines, String ownerIds, BulkSteps steps) {
         worker = Thread.ofPlatform().name("lovac-owners").daemon().start(() -> {
             try {
-                workOutFirstLoad(duplicateLines, names, steps);
+                workOutFirstLoad(duplicateLines, ownerIds, steps);
             } catch (Throwable e) {
                 owners.completeExceptionally(e);
                 links.completeExceptionally(e);
@@ -86,7 +86,7 @@ final class OwnerScratch implements AutoCloseable {
         });
     }
 
-    private void workOutFirstLoad(List<Long> duplicateLines, FirstLoadNames names, BulkSteps steps) {
+    private void workOutFirstLoad(List<Long> duplicateLines, String ownerIds, BulkSteps steps) {
         jdbc.sql("set work_mem = '256MB'").update();
         // the import's transaction waits for this work: a lock it holds would hang both, so give up instead
         jdbc.sql("set lock_timeout = '30s'").update();
@@ -95,7 +95,7 @@ final class OwnerScratch implements AutoCloseable {
                 .param("lines", duplicateLines.stream().map(String::valueOf).collect(Collectors.joining(","))));
         String notDuplicate = " not exists (select 1 from " + DUPLICATE + " k where k.line_no = lo.line_no)";
         steps.run("scratch owners", jdbc.sql("create unlogged table " + DISTINCT + " as select nextval('"
-                + names.ownerIds().replace("'", "''") + "'::regclass) as id, x.*, " + names.searchKeys() + " from ("
+                + ownerIds.replace("'", "''") + "'::regclass) as id, x.*, " + SearchKeys.ownerKeys("x") + " from ("
                 + OwnerBulkSql.distinctOwners(OwnerStage.TABLE + " lo where" + notDuplicate) + ") x"));
         steps.run("scratch owners analyze", jdbc.sql("analyze " + DISTINCT));
         owners.complete(null);
@@ -118,24 +118,6 @@ final class OwnerScratch implements AutoCloseable {
     private void checkNotStopping() {
         if (stopping) {
             throw new IllegalStateException("import arrêté");
-        }
-    }
-
-    /**
-     * What the scratch connection needs to know of the owner table, read by the import's transaction (which holds
-     * the table's locks): the sequence of its ids, and its search keys' expressions (its generated columns), so
-     * that the copies made on the scratch connection always match what the owners' rows say.
-     */
-    record FirstLoadNames(String ownerIds, String searchKeys) {
-        static FirstLoadNames read(JdbcClient jdbc) {
-            return new FirstLoadNames(
-                    jdbc.sql("select pg_get_serial_sequence('owner', 'id')").query(String.class).single(),
-                    jdbc.sql("""
-                            select string_agg(pg_get_expr(d.adbin, d.adrelid) || ' as ' || a.attname, ', ' order by a.attname)
-                              from pg_attribute a join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
-                             where a.attrelid = 'owner'::regclass and a.attgenerated = 's'
-                               and a.attname in ('name_key', 'administrator_key', 'address_key')""")
-                            .query(String.class).single());
         }
     }
 

@@ -96,6 +96,14 @@ class FirstLoadIntegrationTests {
                                is distinct from (p.owner_id, p.full_name, p.kind_code, p.birth_date, p.multi_owner,
                                                  p.relative_location)""")).isZero();
                 assertThat(count(db, "select count(*) from housing where owners_key like '%|%'")).isPositive();
+                // search keys written by the load itself, as V33's triggers would
+                assertThat(count(db, """
+                        select (select count(*) from owner
+                                 where name_key is distinct from immutable_unaccent(lower(full_name))
+                                    or administrator_key is distinct from immutable_unaccent(lower(administrator))
+                                    or address_key is distinct from zlv_address_key(address_dgfip))
+                             + (select count(*) from housing where address_key is distinct from zlv_address_key(address_dgfip))
+                             + (select count(*) from owner where name_key is null)""")).isZero();
                 assertThat(count(db, "select count(*) from owner o where o.multi_owner <> ((select count(*) from "
                         + "ownership w where w.owner_id = o.id and w.rank >= 1) > 1)")).isZero();
                 assertThat(count(db, """

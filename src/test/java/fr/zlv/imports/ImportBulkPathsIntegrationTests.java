@@ -121,6 +121,10 @@ class ImportBulkPathsIntegrationTests {
         assertThat((String) imported.get(0).get("owners_key")).contains("durand alice").contains("leroy marc")
                 .contains("rue de paris");
         assertThat(imported).isEqualTo(copiesAsTheTriggersComputeThem());
+        // the bulk load wrote the search keys itself (their triggers are off during the load)
+        assertThat(searchKeysUnlikeTheTriggers()).isZero();
+        assertThat(jdbc.sql("select name_key from owner where owner_key like '%P59DURAND'").query(String.class).single())
+                .isEqualTo("durand alice");
         // the default score was written with each new dwelling (scoring contributes the column): recomputing
         // it changes nothing
         assertThat(jdbc.sql("select count(*) from housing where commune_code in ('59009', '59599') and priority_score is null")
@@ -151,6 +155,7 @@ class ImportBulkPathsIntegrationTests {
         // LEROY MARC is no longer listed: a previous owner, out of the search texts
         assertThat((String) after.get(0).get("owners_key")).doesNotContain("leroy");
         assertThat(after).isEqualTo(copiesAsTheTriggersComputeThem());
+        assertThat(searchKeysUnlikeTheTriggers()).isZero();
 
         // the triggers are back on for everyday edits: a user's link is copied at once
         jdbc.sql("""
@@ -158,6 +163,24 @@ class ImportBulkPathsIntegrationTests {
                    and housing_id = (select id from housing where local_id = '595990000002')""").update();
         assertThat(jdbc.sql("select primary_owner_name from housing where local_id = '595990000002'")
                 .query(String.class).list()).containsExactly((String) null);
+        // and an everyday edit of an owner's name or a dwelling's address gets its search key at once
+        jdbc.sql("update owner set full_name = 'ÉLODIE MARTIN' where owner_key like '%P59DURAND'").update();
+        jdbc.sql("update housing set address_dgfip = array['3 RUE DE L''ÉGLISE'] where local_id = '595990000002'").update();
+        assertThat(jdbc.sql("select name_key from owner where owner_key like '%P59DURAND'").query(String.class).single())
+                .isEqualTo("elodie martin");
+        assertThat(jdbc.sql("select address_key from housing where local_id = '595990000002'").query(String.class).single())
+                .isEqualTo("3 rue de l'eglise");
+    }
+
+    /** Owners and dwellings whose stored search keys differ from what V33's triggers compute. */
+    private long searchKeysUnlikeTheTriggers() {
+        return jdbc.sql("""
+                select (select count(*) from owner
+                         where name_key is distinct from immutable_unaccent(lower(full_name))
+                            or administrator_key is distinct from immutable_unaccent(lower(administrator))
+                            or address_key is distinct from zlv_address_key(address_dgfip))
+                     + (select count(*) from housing where address_key is distinct from zlv_address_key(address_dgfip))""")
+                .query(Long.class).single();
     }
 
     @Test
