@@ -77,19 +77,6 @@ public final class EmbeddedPostgresServer {
         return new Connection(port, false);
     }
 
-    /** {@code ZLV_DB_SHARED_BUFFERS} (or {@code -Dzlv.db.shared-buffers}), e.g. 1GB; 256MB when unset. */
-    static String sharedBuffers() {
-        String value = System.getProperty("zlv.db.shared-buffers", System.getenv("ZLV_DB_SHARED_BUFFERS"));
-        if (value == null || value.isBlank()) {
-            return "256MB";
-        }
-        if (!value.strip().matches("\\d+(kB|MB|GB)")) {
-            throw new IllegalArgumentException("ZLV_DB_SHARED_BUFFERS : une taille comme 256MB ou 1GB est attendue, pas « "
-                    + value + " ».");
-        }
-        return value.strip();
-    }
-
     private static Connection start(Path folder) throws IOException {
         Path pgData = folder.resolve("pg");
         Files.deleteIfExists(folder.resolve("db.port"));
@@ -108,7 +95,7 @@ public final class EmbeddedPostgresServer {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", sharedBuffers())
+                .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("work_mem", "32MB")
                 .setServerConfig("maintenance_work_mem", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
