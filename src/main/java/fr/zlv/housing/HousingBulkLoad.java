@@ -46,9 +46,14 @@ public class HousingBulkLoad {
     private static final int QUEUED_BATCHES = 16;
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Changes whenever the encoding of a row changes, so that old hashes never match new rows. */
-    /** Between the dwelling's values and each owner's in the hashed bytes. */
-    private static final byte[] NEXT_OWNER = {'\n'};
-    private static final byte[] HASH_VERSION = "lovac-row-v3".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The hashed bytes are those of session 4's staging line (the dwelling's values, then six owner slots of
+     * {@link OwnerStage#FIELD_COUNT} fields, empty slots as nulls, tab separated): rows imported before owners
+     * had their own stream keep their hashes, so re-importing a file after an upgrade still writes nothing.
+     */
+    private static final byte[] HASH_VERSION = "lovac-row-v2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TAB = {'\t'};
+    private static final byte[] EMPTY_SLOT = "\t\\N".repeat(OwnerStage.FIELD_COUNT).getBytes(StandardCharsets.US_ASCII);
 
     private final DataSource dataSource;
     private final HousingBulkSql sql;
@@ -222,10 +227,13 @@ public class HousingBulkLoad {
                 for (BulkOwner owner : row.owners()) {
                     OwnerStage.encodeOwner(owner, streetKey, encoder);
                     byte[] ownerFields = utf8(encoder);
-                    md5.update(NEXT_OWNER);
+                    md5.update(TAB);
                     md5.update(ownerFields);
                     owners.add(lineNumber, dwelling, ownerFields);
                 }
+            }
+            for (int slot = row.owners().size(); slot < OwnerStage.MAX_OWNERS; slot++) {
+                md5.update(EMPTY_SLOT);
             }
             byte[] hash = md5.digest();
             byte[] hex = new byte[hash.length * 2];

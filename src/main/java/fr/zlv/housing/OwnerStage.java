@@ -25,6 +25,9 @@ final class OwnerStage {
             {"owner_account_id", "text"}, {"property_right_id", "text"}, {"locprop", "text"},
             {"has_address", "boolean"}, {"postal_code", "text"}, {"city_key", "text"}, {"same_street", "boolean"}};
 
+    /** How many fields an owner has. */
+    static final int FIELD_COUNT = FIELDS.length;
+
     private OwnerStage() {
     }
 
