@@ -44,16 +44,19 @@ class HousingBulkSql {
             primary_owner_multi, owners_key""";
 
     /**
-     * V28's triggers and V33's search keys: a bulk load writes what they would, once, set-based (OwnerBulkSql,
-     * {@link SearchKeys}).
+     * V28's triggers and V33's owner search keys: a bulk load writes what they would, once, set-based
+     * (OwnerBulkSql, {@link SearchKeys}). Turning a trigger off locks its table against writes until the commit:
+     * V33's dwelling key trigger is turned off by big loads only, which lock the dwellings anyway (their indexes
+     * are dropped), so that a small import does not hold up agents editing dwellings.
      */
     private static final String[][] BULK_TRIGGERS = {
             {"owner", "owner_search_keys"},
-            {"housing", "housing_search_key"},
             {"ownership", "ownership_refreshes_housing_on_insert"},
             {"ownership", "ownership_refreshes_housing_on_update"},
             {"ownership", "ownership_refreshes_housing_on_delete"},
             {"owner", "owner_refreshes_housing_on_update"}};
+
+    private static final String HOUSING_KEY_TRIGGER = "housing_search_key";
 
     private final JdbcClient jdbc;
     private final OwnerBulkSql owners;
@@ -159,8 +162,11 @@ class HousingBulkSql {
 
         BulkIndexes.Dropped dropped = indexes.worthRebuilding(counts[3])
                 ? indexes.drop("housing", "owner", "ownership") : BulkIndexes.Dropped.NONE;
-        boolean firstLoad = !dropped.restores().isEmpty()
-                && indexes.truncateWhenEmpty("housing", "owner", "ownership", "building");
+        boolean bigLoad = !dropped.restores().isEmpty();
+        if (bigLoad) {
+            jdbc.sql("alter table housing disable trigger " + HOUSING_KEY_TRIGGER).update();
+        }
+        boolean firstLoad = bigLoad && indexes.truncateWhenEmpty("housing", "owner", "ownership", "building");
         if (firstLoad) {
             log.info("LOVAC {}: first load, tables recreated empty (written without WAL when wal_level is minimal)",
                     millesime);
@@ -210,7 +216,7 @@ class HousingBulkSql {
             derived.accept(firstLoad || counts[3] == created && exits == 0 && !owners.touchedAny());
             steps.log("derived data (scores, perimeters)", -1, t0);
         }
-        if (!dropped.restores().isEmpty()) {
+        if (bigLoad) {
             phases.accept("index");
             indexes.rebuild(dropped, steps);
         }
@@ -218,6 +224,9 @@ class HousingBulkSql {
         // are pending)
         steps.run("link references", jdbc.sql("set constraints ownership_housing_id_fkey immediate"));
         bulkTriggers("enable");
+        if (bigLoad) {
+            jdbc.sql("alter table housing enable trigger " + HOUSING_KEY_TRIGGER).update();
+        }
         long t = System.nanoTime();
         long[] links = firstLoad ? scratch.awaitCopies() : owners.reportCounts();
         steps.log("report counts", -1, t);
