@@ -98,6 +98,21 @@ class BulkIndexes {
      * @return whether the tables were truncated
      */
     boolean truncateWhenEmpty(String... tables) {
+        List<String> closure = emptyClosure(tables);
+        if (closure == null) {
+            return false;
+        }
+        jdbc.sql("truncate " + String.join(", ", closure)).update();
+        return true;
+    }
+
+    /** Whether the load may rebuild indexes at all ({@code zlv.import.indexes} is not {@code keep}). */
+    boolean rebuildAllowed() {
+        return !System.getProperty("zlv.import.indexes", "auto").equals("keep");
+    }
+
+    /** The tables and every table referring to them, however indirectly, when all are empty; else null. */
+    List<String> emptyClosure(String... tables) {
         List<String> closure = jdbc.sql("""
                 with recursive referring(tbl) as (
                     select unnest(cast(string_to_array(:tables, ',') as regclass[]))
@@ -108,11 +123,10 @@ class BulkIndexes {
                 .param("tables", String.join(",", tables)).query(String.class).list();
         for (String table : closure) {
             if (jdbc.sql("select exists (select 1 from " + table + ")").query(Boolean.class).single()) {
-                return false;
+                return null;
             }
         }
-        jdbc.sql("truncate " + String.join(", ", closure)).update();
-        return true;
+        return closure;
     }
 
     /**

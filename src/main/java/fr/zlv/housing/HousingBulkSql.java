@@ -58,6 +58,9 @@ class HousingBulkSql {
 
     private static final String HOUSING_KEY_TRIGGER = "housing_search_key";
 
+    /** What a first load empties, with every table referring to them. */
+    private static final String[] FIRST_LOAD_TABLES = {"housing", "owner", "ownership", "building"};
+
     private final JdbcClient jdbc;
     private final OwnerBulkSql owners;
     private final BulkIndexes indexes;
@@ -123,12 +126,25 @@ class HousingBulkSql {
                       from lovac_stage
                      where local_id in (select local_id from lovac_stage group by local_id having count(*) > 1)) x
                  where n > 1"""));
+        // a first load (every table empty) is known already: its owners are worked out on the scratch connection
+        // from now on, and its dwellings' ids are one block drawn from the sequence, block start + line number,
+        // which the scratch connection's links carry (no lookup of ids by line)
+        Long idBase = null;
+        if (staged > 0 && indexes.rebuildAllowed() && indexes.emptyClosure(FIRST_LOAD_TABLES) != null) {
+            // nothing else creates dwellings while an import holds the import lock
+            long lastLine = jdbc.sql("select max(line_no) from lovac_stage").query(Long.class).single();
+            idBase = jdbc.sql("select setval('" + housingIds + "'::regclass, nextval('" + housingIds
+                            + "'::regclass) + :last) - :last").param("last", lastLine)
+                    .query(Long.class).single();
+            scratch.startFirstLoad(jdbc.sql("select line_no from lovac_duplicate").query(Long.class).list(),
+                    jdbc.sql("select pg_get_serial_sequence('owner', 'id')").query(String.class).single(), idBase, steps);
+        }
+        String newId = idBase != null ? "cast(:base as bigint) + x.line_no" : "nextval('" + housingIds + "'::regclass)";
         steps.run("dedup", jdbc.sql("""
                 create temp table lovac_dedup on commit drop as
                 select x.line_no, x.local_id, x.commune_code, x.departement, x.building_id, x.existing_id, x.newest,
                        x.unchanged, x.changed,
-                       case when x.existing_id is null then nextval('%s'::regclass)
-                            else x.existing_id end as housing_id
+                       case when x.existing_id is null then %s else x.existing_id end as housing_id
                   from (select s.*, h.id as existing_id, n.newest,
                                coalesce(h.id is not null and case when n.newest
                                    then h.source_hash = s.row_hash and h.last_lovac_year = :m and :src = any(h.data_file_years)
@@ -146,9 +162,9 @@ class HousingBulkSql {
                           cross join lateral (select h.id is null or (coalesce(h.last_lovac_year, 0) <= :m
                                                      and coalesce(c.last_millesime, 0) <= :m) as newest) n
                          where k.line_no is null) x"""
-                .formatted(housingIds, IS_RESET_STATE, prefixed("h", DATA_COLUMNS), prefixed("s", DATA_COLUMNS),
+                .formatted(newId, IS_RESET_STATE, prefixed("h", DATA_COLUMNS), prefixed("s", DATA_COLUMNS),
                         IS_RESET_STATE))
-                .param("m", millesime).param("src", source));
+                .param("m", millesime).param("src", source).param("base", idBase == null ? 0L : idBase));
         steps.run("dedup analyze", jdbc.sql("analyze lovac_dedup"));
         long[] counts = jdbc.sql("""
                 select count(*), count(*) filter (where existing_id is null), count(*) filter (where changed),
@@ -166,7 +182,11 @@ class HousingBulkSql {
         if (bigLoad) {
             jdbc.sql("alter table housing disable trigger " + HOUSING_KEY_TRIGGER).update();
         }
-        boolean firstLoad = bigLoad && indexes.truncateWhenEmpty("housing", "owner", "ownership", "building");
+        boolean firstLoad = idBase != null && bigLoad && indexes.truncateWhenEmpty(FIRST_LOAD_TABLES);
+        if (idBase != null && !firstLoad) {
+            // rows appeared meanwhile: the general path, with the block's ids
+            scratch.abandon();
+        }
         if (firstLoad) {
             log.info("LOVAC {}: first load, tables recreated empty (written without WAL when wal_level is minimal)",
                     millesime);
@@ -176,16 +196,14 @@ class HousingBulkSql {
         String copies;
         if (firstLoad) {
             // the owners are worked out on the scratch connection meanwhile; the buildings need only the file
-            scratch.startFirstLoad(jdbc.sql("select line_no from lovac_duplicate").query(Long.class).list(),
-                    jdbc.sql("select pg_get_serial_sequence('owner', 'id')").query(String.class).single(), steps);
             firstLoadBuildings(steps);
             owners.mergeFirstLoad(source, steps, scratch);
             scratch.awaitCopies();
-            copies = OwnerScratch.COPIES + " c on c.line_no = d.line_no";
+            copies = OwnerScratch.COPIES;
         } else {
             owners.merge(source, steps);
             owners.copies(steps);
-            copies = "lovac_copies c on c.housing_id = d.housing_id";
+            copies = "lovac_copies";
         }
 
         phases.accept("logements");
@@ -262,7 +280,7 @@ class HousingBulkSql {
                         + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year,"
                         + " cast(null as text) as energy_label, s.row_hash"
                         + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
-                        + " left join " + copies + " where d.existing_id is null) h"
+                        + " left join " + copies + " c on c.housing_id = d.housing_id where d.existing_id is null) h"
                         + joins)
                 .param("src", source).param("m", millesime));
     }

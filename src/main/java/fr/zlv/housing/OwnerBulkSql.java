@@ -111,8 +111,8 @@ class OwnerBulkSql {
         scratch.awaitLinks();
         // in key order: the primary key's index grows at its end
         steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS
-                + ", origin) select d.housing_id, l.owner_id, " + prefixed("l", LINK_COLUMNS) + ", :src from "
-                + OwnerScratch.LINK + " l join lovac_dedup d on d.line_no = l.line_no order by d.housing_id, l.owner_id")
+                + ", origin) select housing_id, owner_id, " + LINK_COLUMNS + ", :src from " + OwnerScratch.LINK
+                + " order by housing_id, owner_id")
                 .param("src", source));
         steps.run("ownership analyze", jdbc.sql("analyze ownership"));
     }

@@ -71,13 +71,14 @@ final class OwnerScratch implements AutoCloseable {
     }
 
     /**
-     * Starts working out a first load's owners, links and copies (keyed by the file's line number, since the
-     * dwellings' ids are the import transaction's), leaving out the duplicate lines.
+     * Starts working out a first load's owners, links and copies, leaving out the duplicate lines.
+     *
+     * @param idBase the first load's dwelling ids are this plus their line number
      */
-    void startFirstLoad(List<Long> duplicateLines, String ownerIds, BulkSteps steps) {
+    void startFirstLoad(List<Long> duplicateLines, String ownerIds, long idBase, BulkSteps steps) {
         worker = Thread.ofPlatform().name("lovac-owners").daemon().start(() -> {
             try {
-                workOutFirstLoad(duplicateLines, ownerIds, steps);
+                workOutFirstLoad(duplicateLines, ownerIds, idBase, steps);
             } catch (Throwable e) {
                 owners.completeExceptionally(e);
                 links.completeExceptionally(e);
@@ -86,7 +87,7 @@ final class OwnerScratch implements AutoCloseable {
         });
     }
 
-    private void workOutFirstLoad(List<Long> duplicateLines, String ownerIds, BulkSteps steps) {
+    private void workOutFirstLoad(List<Long> duplicateLines, String ownerIds, long idBase, BulkSteps steps) {
         jdbc.sql("set work_mem = '256MB'").update();
         // the import's transaction waits for this work: a lock it holds would hang both, so give up instead
         jdbc.sql("set lock_timeout = '30s'").update();
@@ -100,7 +101,8 @@ final class OwnerScratch implements AutoCloseable {
         steps.run("scratch owners analyze", jdbc.sql("analyze " + DISTINCT));
         owners.complete(null);
         checkNotStopping();
-        steps.run("scratch links", jdbc.sql("create unlogged table " + LINK + " as select lo.line_no, o.id as owner_id, "
+        steps.run("scratch links", jdbc.sql("create unlogged table " + LINK + " as select " + idBase
+                + " + lo.line_no as housing_id, o.id as owner_id, "
                 + OwnerBulkSql.LINK_VALUES + ", o.full_name, o.kind_code, o.birth_date, o.dwellings > 1 as multi_owner, "
                 + OwnerBulkSql.OWNER_KEYS + " as keys from " + OwnerStage.TABLE + " lo join " + DISTINCT
                 + " o on o.key = lo.key " + OwnerBulkSql.LOCATION_JOINS + " where" + notDuplicate));
@@ -108,7 +110,7 @@ final class OwnerScratch implements AutoCloseable {
         links.complete(null);
         checkNotStopping();
         steps.run("scratch copies", jdbc.sql("create unlogged table " + COPIES + " as "
-                + OwnerBulkSql.copiesOf("line_no", "select * from " + LINK + " where rank >= 1")));
+                + OwnerBulkSql.copiesOf("housing_id", "select * from " + LINK + " where rank >= 1")));
         steps.run("scratch copies analyze", jdbc.sql("analyze " + COPIES));
         checkNotStopping();
         copies.complete(jdbc.sql("select count(distinct owner_id), count(*) from " + LINK + " where rank >= 1")
@@ -143,15 +145,31 @@ final class OwnerScratch implements AutoCloseable {
         }
     }
 
+    /** Stops a first load's work (the load turned out not to be one); its scratch tables are left unused. */
+    void abandon() {
+        try {
+            stop();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrompu", e);
+        }
+    }
+
+    private void stop() throws SQLException, InterruptedException {
+        stopping = true;
+        if (worker != null && worker.isAlive()) {
+            connection.unwrap(PGConnection.class).cancelQuery();
+            worker.join();
+        }
+    }
+
     /** Stops the work in progress (the import failed) and gives the connection back. */
     @Override
     public void close() {
         try {
-            stopping = true;
-            if (worker != null && worker.isAlive()) {
-                connection.unwrap(PGConnection.class).cancelQuery();
-                worker.join();
-            }
+            stop();
             jdbc.sql("reset all").update();
         } catch (SQLException | RuntimeException e) {
             log.warn("Scratch connection of the import left as is: {}", e.getMessage());
