@@ -42,11 +42,10 @@ class BulkIndexes {
      * {@code zlv.import.indexes} does not say {@code keep} or {@code rebuild}).
      */
     boolean worthRebuilding(long rowsToWrite) {
-        String mode = System.getProperty("zlv.import.indexes", "auto");
-        if (mode.equals("keep") || rowsToWrite == 0) {
+        if (!rebuildAllowed() || rowsToWrite == 0) {
             return false;
         }
-        if (mode.equals("rebuild")) {
+        if (System.getProperty("zlv.import.indexes", "auto").equals("rebuild")) {
             return true;
         }
         long rows = jdbc.sql("select count(*) from housing").query(Long.class).single();

@@ -114,8 +114,7 @@ class HousingBulkSql {
         // New dwellings get their id here so that owners and links need no lookup by local id.
         // The sequence is named in the statement's text: PostgreSQL resolves it once, where a call of
         // pg_get_serial_sequence per new dwelling cost a national load 4 s.
-        String housingIds = jdbc.sql("select pg_get_serial_sequence('housing', 'id')").query(String.class).single()
-                .replace("'", "''");
+        String housingIds = idSequence("housing");
         // duplicates are rare: the dropped lines are found among the repeated local ids only, which spares
         // sorting the whole file
         steps.run("duplicates", jdbc.sql("""
@@ -126,19 +125,7 @@ class HousingBulkSql {
                       from lovac_stage
                      where local_id in (select local_id from lovac_stage group by local_id having count(*) > 1)) x
                  where n > 1"""));
-        // a first load (every table empty) is known already: its owners are worked out on the scratch connection
-        // from now on, and its dwellings' ids are one block drawn from the sequence, block start + line number,
-        // which the scratch connection's links carry (no lookup of ids by line)
-        Long idBase = null;
-        if (staged > 0 && indexes.rebuildAllowed() && indexes.emptyClosure(FIRST_LOAD_TABLES) != null) {
-            // nothing else creates dwellings while an import holds the import lock
-            long lastLine = jdbc.sql("select max(line_no) from lovac_stage").query(Long.class).single();
-            idBase = jdbc.sql("select setval('" + housingIds + "'::regclass, nextval('" + housingIds
-                            + "'::regclass) + :last) - :last").param("last", lastLine)
-                    .query(Long.class).single();
-            scratch.startFirstLoad(jdbc.sql("select line_no from lovac_duplicate").query(Long.class).list(),
-                    jdbc.sql("select pg_get_serial_sequence('owner', 'id')").query(String.class).single(), idBase, steps);
-        }
+        Long idBase = startFirstLoadIfEmpty(staged, housingIds, scratch, steps);
         String newId = idBase != null ? "cast(:base as bigint) + x.line_no" : "nextval('" + housingIds + "'::regclass)";
         steps.run("dedup", jdbc.sql("""
                 create temp table lovac_dedup on commit drop as
@@ -187,14 +174,12 @@ class HousingBulkSql {
             // rows appeared meanwhile: the general path, with the block's ids
             scratch.abandon();
         }
-        if (firstLoad) {
-            log.info("LOVAC {}: first load, tables recreated empty (written without WAL when wal_level is minimal)",
-                    millesime);
-        }
 
         phases.accept("propriétaires");
         String copies;
         if (firstLoad) {
+            log.info("LOVAC {}: first load, tables recreated empty (written without WAL when wal_level is minimal)",
+                    millesime);
             // the owners are worked out on the scratch connection meanwhile; the buildings need only the file
             firstLoadBuildings(steps);
             owners.mergeFirstLoad(source, steps, scratch);
@@ -344,6 +329,33 @@ class HousingBulkSql {
                 update housing h set occupancy = 'inconnu', status = 4, sub_status = 'Sortie de la vacance',
                        version = h.version + 1, updated_at = now()
                   from lovac_gone g where g.id = h.id"""));
+    }
+
+    /**
+     * A first load (every table of the chain empty) is known as soon as the duplicates are: its owners are then
+     * worked out on the scratch connection, and its dwellings' ids are one block drawn from the sequence (block
+     * start + line number), which the scratch connection's links carry (no lookup of ids by line).
+     *
+     * @return the block's start, or null when the tables are not empty
+     */
+    private Long startFirstLoadIfEmpty(long staged, String housingIds, OwnerScratch scratch, BulkSteps steps) {
+        if (staged == 0 || !indexes.rebuildAllowed() || indexes.emptyClosure(FIRST_LOAD_TABLES) == null) {
+            return null;
+        }
+        // nothing else creates dwellings while an import holds the import lock
+        long lastLine = jdbc.sql("select max(line_no) from lovac_stage").query(Long.class).single();
+        long idBase = jdbc.sql("select setval('" + housingIds + "'::regclass, nextval('" + housingIds
+                        + "'::regclass) + :last) - :last").param("last", lastLine)
+                .query(Long.class).single();
+        scratch.startFirstLoad(jdbc.sql("select line_no from lovac_duplicate").query(Long.class).list(),
+                idSequence("owner"), idBase, steps);
+        return idBase;
+    }
+
+    /** The sequence of a table's ids, quoted for a literal in the statement's text. */
+    private String idSequence(String table) {
+        return jdbc.sql("select pg_get_serial_sequence(:table, 'id')").param("table", table).query(String.class).single()
+                .replace("'", "''");
     }
 
     /** Every dwelling of a first load is new, hence vacant, and no building exists yet: counted from the file. */

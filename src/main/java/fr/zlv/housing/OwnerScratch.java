@@ -73,7 +73,8 @@ final class OwnerScratch implements AutoCloseable {
     /**
      * Starts working out a first load's owners, links and copies, leaving out the duplicate lines.
      *
-     * @param idBase the first load's dwelling ids are this plus their line number
+     * @param ownerIds the owner table's id sequence, quoted for a literal
+     * @param idBase   the first load's dwelling ids are this plus their line number
      */
     void startFirstLoad(List<Long> duplicateLines, String ownerIds, long idBase, BulkSteps steps) {
         worker = Thread.ofPlatform().name("lovac-owners").daemon().start(() -> {
@@ -96,7 +97,7 @@ final class OwnerScratch implements AutoCloseable {
                 .param("lines", duplicateLines.stream().map(String::valueOf).collect(Collectors.joining(","))));
         String notDuplicate = " not exists (select 1 from " + DUPLICATE + " k where k.line_no = lo.line_no)";
         steps.run("scratch owners", jdbc.sql("create unlogged table " + DISTINCT + " as select nextval('"
-                + ownerIds.replace("'", "''") + "'::regclass) as id, x.*, " + SearchKeys.ownerKeys("x") + " from ("
+                + ownerIds + "'::regclass) as id, x.*, " + SearchKeys.ownerKeys("x") + " from ("
                 + OwnerBulkSql.distinctOwners(OwnerStage.TABLE + " lo where" + notDuplicate) + ") x"));
         steps.run("scratch owners analyze", jdbc.sql("analyze " + DISTINCT));
         owners.complete(null);
@@ -165,7 +166,7 @@ final class OwnerScratch implements AutoCloseable {
         }
     }
 
-    /** Stops the work in progress (the import failed) and gives the connection back. */
+    /** Stops any work still in progress (the import failed) and gives the connection back. */
     @Override
     public void close() {
         try {

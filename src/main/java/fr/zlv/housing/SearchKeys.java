@@ -22,13 +22,16 @@ final class SearchKeys {
 
     /** The owner's three keys (name, administrator, address), from the columns of {@code alias}. */
     static String ownerKeyValues(String alias) {
-        return name(alias + ".full_name") + ", " + name(alias + ".administrator") + ", "
-                + address(alias + ".address_dgfip");
+        return ownerKeys(alias, "", "", "");
     }
 
     /** The same, named like the owner's columns, for a select list. */
     static String ownerKeys(String alias) {
-        return name(alias + ".full_name") + " as name_key, " + name(alias + ".administrator") + " as administrator_key, "
-                + address(alias + ".address_dgfip") + " as address_key";
+        return ownerKeys(alias, " as name_key", " as administrator_key", " as address_key");
+    }
+
+    private static String ownerKeys(String alias, String name, String administrator, String address) {
+        return name(alias + ".full_name") + name + ", " + name(alias + ".administrator") + administrator + ", "
+                + address(alias + ".address_dgfip") + address;
     }
 }

@@ -21,8 +21,7 @@ final class CsvRecordReader implements Closeable {
     private long charsRead;
 
     /** The current record's field values, one after the other; a field's String is made only when asked for. */
-    private char[] content = new char[4096];
-    private int contentLength;
+    private final Chars content = new Chars(4096);
     private int[] ends = new int[256];
     private int fieldCount;
     private final List<String> fields = new Fields();
@@ -30,8 +29,7 @@ final class CsvRecordReader implements Closeable {
      * The record as written in the file, for the rejects file: kept as chars (a StringBuilder compresses every
      * append to Latin-1 bytes, which cost a third of the reading thread) and made a String only when asked.
      */
-    private char[] raw = new char[2048];
-    private int rawLength;
+    private final Chars raw = new Chars(2048);
     private long recordLine;
     private boolean unterminatedQuote;
 
@@ -69,9 +67,9 @@ final class CsvRecordReader implements Closeable {
     /** Reads the next non-blank record; false at the end of the file. */
     boolean next() throws IOException {
         while (true) {
-            contentLength = 0;
+            content.length = 0;
             fieldCount = 0;
-            rawLength = 0;
+            raw.length = 0;
             unterminatedQuote = false;
             recordLine = line;
             int c = peek();
@@ -108,19 +106,19 @@ final class CsvRecordReader implements Closeable {
                 if (ch == '"') {
                     if (peek() == '"') {
                         read();
-                        appendRaw('"');
-                        appendRaw('"');
-                        append('"');
+                        raw.add('"');
+                        raw.add('"');
+                        content.add('"');
                     } else {
                         quoted = false;
-                        appendRaw('"');
+                        raw.add('"');
                     }
                 } else {
                     if (ch == '\n') {
                         line++;
                     }
-                    appendRaw(ch);
-                    append(ch);
+                    raw.add(ch);
+                    content.add(ch);
                 }
                 continue;
             }
@@ -137,20 +135,20 @@ final class CsvRecordReader implements Closeable {
                 endField();
                 return;
             }
-            appendRaw(ch);
+            raw.add(ch);
             if (ch == delimiter) {
                 endField();
-                fieldStartAt = contentLength;
+                fieldStartAt = content.length;
                 fieldStart = true;
                 continue;
             }
-            if (ch == '"' && fieldStart && contentLength == fieldStartAt) {
+            if (ch == '"' && fieldStart && content.length == fieldStartAt) {
                 quoted = true;
                 fieldStart = false;
                 continue;
             }
             fieldStart = false;
-            append(ch);
+            content.add(ch);
         }
     }
 
@@ -180,40 +178,47 @@ final class CsvRecordReader implements Closeable {
         }
         int n = end - start;
         if (n > 0) {
-            if (contentLength + n > content.length) {
-                content = java.util.Arrays.copyOf(content, Math.max(content.length * 2, contentLength + n));
-            }
-            System.arraycopy(b, start, content, contentLength, n);
-            contentLength += n;
-            if (rawLength + n > raw.length) {
-                raw = java.util.Arrays.copyOf(raw, Math.max(raw.length * 2, rawLength + n));
-            }
-            System.arraycopy(b, start, raw, rawLength, n);
-            rawLength += n;
+            content.add(b, start, n);
+            raw.add(b, start, n);
             position = end;
         }
         return n;
     }
 
-    private void appendRaw(char ch) {
-        if (rawLength == raw.length) {
-            raw = java.util.Arrays.copyOf(raw, raw.length * 2);
-        }
-        raw[rawLength++] = ch;
-    }
+    /** A growing run of chars, reused from record to record. */
+    private static final class Chars {
+        private char[] data;
+        private int length;
 
-    private void append(char ch) {
-        if (contentLength == content.length) {
-            content = java.util.Arrays.copyOf(content, content.length * 2);
+        Chars(int capacity) {
+            data = new char[capacity];
         }
-        content[contentLength++] = ch;
+
+        void add(char ch) {
+            if (length == data.length) {
+                data = java.util.Arrays.copyOf(data, data.length * 2);
+            }
+            data[length++] = ch;
+        }
+
+        void add(char[] from, int start, int n) {
+            if (length + n > data.length) {
+                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, length + n));
+            }
+            System.arraycopy(from, start, data, length, n);
+            length += n;
+        }
+
+        String string(int start, int end) {
+            return new String(data, start, end - start);
+        }
     }
 
     private void endField() {
         if (fieldCount == ends.length) {
             ends = java.util.Arrays.copyOf(ends, ends.length * 2);
         }
-        ends[fieldCount++] = contentLength;
+        ends[fieldCount++] = content.length;
     }
 
     /** The current record's fields as Strings made on demand (a LOVAC row has ~150 columns, the reader uses ~60). */
@@ -225,7 +230,7 @@ final class CsvRecordReader implements Closeable {
             }
             int start = index == 0 ? 0 : ends[index - 1];
             int end = ends[index];
-            return start == end ? "" : new String(content, start, end - start);
+            return start == end ? "" : content.string(start, end);
         }
 
         @Override
@@ -244,7 +249,7 @@ final class CsvRecordReader implements Closeable {
     }
 
     String rawRecord() {
-        return new String(raw, 0, rawLength);
+        return raw.string(0, raw.length);
     }
 
     boolean unterminatedQuote() {
