@@ -2,6 +2,7 @@ package fr.zlv.campaign;
 
 import fr.zlv.access.AccessManagement;
 import fr.zlv.access.UserView;
+import fr.zlv.campaign.letter.LetterImageCleanup;
 import fr.zlv.groups.GroupManagement;
 import fr.zlv.groups.HousingSets;
 import fr.zlv.housing.CampaignFollowUp;
@@ -45,18 +46,20 @@ public class CampaignManagement {
     private final HousingSearch search;
     private final GroupManagement groups;
     private final CampaignFollowUp followUp;
+    private final LetterImageCleanup letterImages;
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
     CampaignManagement(CampaignRepository campaigns, CampaignHousingRepository housings, AccessManagement access,
-                       HousingSearch search, GroupManagement groups, CampaignFollowUp followUp, JdbcClient jdbc,
-                       ObjectMapper json) {
+                       HousingSearch search, GroupManagement groups, CampaignFollowUp followUp,
+                       LetterImageCleanup letterImages, JdbcClient jdbc, ObjectMapper json) {
         this.campaigns = campaigns;
         this.housings = housings;
         this.access = access;
         this.search = search;
         this.groups = groups;
         this.followUp = followUp;
+        this.letterImages = letterImages;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -253,7 +256,8 @@ public class CampaignManagement {
 
     /**
      * Deletes the campaign, its history, letter, codes and documents' records. Its dwellings left in no
-     * campaign that it had moved go back to *Non suivi* if nobody changed their status since.
+     * campaign that it had moved go back to *Non suivi* if nobody changed their status since. Its letter's
+     * images are deleted after the commit, unless another letter (a follow-up's, the defaults) names them.
      *
      * @return the storage keys of its documents, for the caller to delete once committed
      */
@@ -265,6 +269,7 @@ public class CampaignManagement {
         var moved = jdbc.sql("select housing_id, moved_to_waiting from campaign_housing where campaign_id = ? and moved_to_waiting is not null")
                 .param(id).query((rs, n) -> new CampaignHousingRepository.Moved(rs.getLong(1),
                         rs.getObject(2, java.time.OffsetDateTime.class))).list();
+        letterImages.releaseImagesOf(id);
         campaigns.delete(id);
         revertLeftAlone(moved, "campagne « " + campaign.title() + " » supprimée", userId());
         return documentKeys;

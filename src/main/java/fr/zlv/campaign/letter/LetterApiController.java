@@ -94,8 +94,21 @@ class LetterApiController {
         if (input == null) {
             throw new LetterInputException("Corps JSON attendu : {senderName, subject, bodyHtml, …}.");
         }
+        refuseImageKeys(json.readTree(body));
         LetterSettings saved = letters.save(id, input.settings(), null, Set.of());
         return LetterBody.of(saved, letters.presentImages(saved), true);
+    }
+
+    /** Fields naming a stored image: an image is never chosen by key (it could be another campaign's or establishment's). */
+    private static final List<String> IMAGE_KEY_FIELDS = List.of("logo1Key", "logo2Key", "signatory1ImageKey", "signatory2ImageKey");
+
+    private static void refuseImageKeys(tools.jackson.databind.JsonNode body) {
+        for (String field : IMAGE_KEY_FIELDS) {
+            if (body.has(field)) {
+                throw new LetterInputException("Champ « " + field + " » refusé : les logos et signatures ne se désignent pas "
+                        + "par l'API, ils s'envoient depuis la page « Courrier » de la campagne.");
+            }
+        }
     }
 
     @GetMapping("/letters/excluded")

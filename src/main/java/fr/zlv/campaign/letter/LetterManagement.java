@@ -9,6 +9,7 @@ import fr.zlv.shared.TerritoryScope;
 import fr.zlv.shared.security.AnyRole;
 import fr.zlv.shared.security.CanWrite;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +40,15 @@ public class LetterManagement {
 
     private final LetterRepository repository;
     private final LetterImages images;
+    private final LetterImageCleanup cleanup;
     private final AccessManagement access;
     private final ZlvProperties properties;
 
-    LetterManagement(LetterRepository repository, LetterImages images, AccessManagement access, ZlvProperties properties) {
+    LetterManagement(LetterRepository repository, LetterImages images, LetterImageCleanup cleanup, AccessManagement access,
+                     ZlvProperties properties) {
         this.repository = repository;
         this.images = images;
+        this.cleanup = cleanup;
         this.access = access;
         this.properties = properties;
     }
@@ -71,7 +75,8 @@ public class LetterManagement {
 
     /**
      * Saves the campaign's letter. {@code uploads} holds new images by slot, {@code removed} the slots to
-     * empty; the other images stay as they were (for a first save: the defaults' images).
+     * empty; the other images stay as they were (for a first save: the defaults' images). Images the
+     * letter no longer names are deleted after the commit unless another letter names them.
      */
     @CanWrite
     public LetterSettings save(long campaignId, LetterSettings text, Map<String, byte[]> uploads, Set<String> removed) {
@@ -79,8 +84,9 @@ public class LetterManagement {
         CampaignRef campaign = campaign(campaignId, scope);
         LetterSettings current = repository.forCampaign(campaignId)
                 .or(() -> repository.defaults(campaign.establishmentId())).orElse(LetterSettings.empty());
-        LetterSettings checked = withImages(check(text), current, uploads, removed);
+        LetterSettings checked = withImages(check(text), current, uploads, removed, campaign.establishmentId());
         repository.saveForCampaign(campaignId, campaign.establishmentId(), checked, userId());
+        cleanup.releaseAfterCommit(droppedImages(current, checked));
         return checked;
     }
 
@@ -95,8 +101,9 @@ public class LetterManagement {
     public LetterSettings saveDefaults(LetterSettings text, Map<String, byte[]> uploads, Set<String> removed) {
         long establishmentId = establishment();
         LetterSettings current = repository.defaults(establishmentId).orElse(LetterSettings.empty());
-        LetterSettings checked = withImages(check(text), current, uploads, removed);
+        LetterSettings checked = withImages(check(text), current, uploads, removed, establishmentId);
         repository.saveDefaults(establishmentId, checked, userId());
+        cleanup.releaseAfterCommit(droppedImages(current, checked));
         return checked;
     }
 
@@ -170,7 +177,13 @@ public class LetterManagement {
         });
     }
 
-    private LetterSettings withImages(LetterSettings text, LetterSettings current, Map<String, byte[]> uploads, Set<String> removed) {
+    /**
+     * The texts with the images: the current ones, less the removed slots, with the uploads stored. Every
+     * slot and upload is checked before anything is stored, so that a refused form leaves no file behind.
+     */
+    private LetterSettings withImages(LetterSettings text, LetterSettings current, Map<String, byte[]> uploads,
+                                      Set<String> removed, long establishmentId) {
+        Map<String, byte[]> accepted = checkedUploads(uploads, removed);
         Map<String, String> keys = new HashMap<>();
         for (String slot : IMAGE_SLOTS) {
             key(current, slot).ifPresent(k -> keys.put(slot, k));
@@ -178,15 +191,50 @@ public class LetterManagement {
                 keys.remove(slot);
             }
         }
-        if (uploads != null) {
-            for (var upload : uploads.entrySet()) {
-                if (IMAGE_SLOTS.contains(upload.getKey()) && upload.getValue() != null && upload.getValue().length > 0) {
-                    keys.put(upload.getKey(), images.store(slotLabel(upload.getKey()), upload.getValue()));
+        accepted.forEach((slot, bytes) -> keys.put(slot, images.store(establishmentId, slotLabel(slot), bytes)));
+        return text.withImages(keys.get(LetterTemplate.LOGO1), keys.get(LetterTemplate.LOGO2),
+                keys.get(LetterTemplate.SIGNATURE1), keys.get(LetterTemplate.SIGNATURE2));
+    }
+
+    private static Map<String, byte[]> checkedUploads(Map<String, byte[]> uploads, Set<String> removed) {
+        if (removed != null) {
+            for (String slot : removed) {
+                if (!IMAGE_SLOTS.contains(slot)) {
+                    throw new LetterInputException("Image à retirer inconnue : « " + shown(slot) + " ». Les images d'un "
+                            + "courrier sont : Logo 1, Logo 2, Signature du signataire 1 et Signature du signataire 2.");
                 }
             }
         }
-        return text.withImages(keys.get(LetterTemplate.LOGO1), keys.get(LetterTemplate.LOGO2),
-                keys.get(LetterTemplate.SIGNATURE1), keys.get(LetterTemplate.SIGNATURE2));
+        Map<String, byte[]> accepted = new LinkedHashMap<>();
+        if (uploads != null) {
+            for (var upload : uploads.entrySet()) {
+                if (!IMAGE_SLOTS.contains(upload.getKey())) {
+                    throw new LetterInputException("Emplacement d'image inconnu : « " + shown(upload.getKey()) + " ».");
+                }
+                if (upload.getValue() != null && upload.getValue().length > 0) {
+                    LetterImages.check(slotLabel(upload.getKey()), upload.getValue());
+                    accepted.put(upload.getKey(), upload.getValue());
+                }
+            }
+        }
+        return accepted;
+    }
+
+    /** A value sent by the caller, cut short enough to be quoted in a message. */
+    private static String shown(String value) {
+        return value == null ? "" : value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    /** The image keys the letter named before the save and no longer names. */
+    private static Set<String> droppedImages(LetterSettings before, LetterSettings after) {
+        Set<String> dropped = new LinkedHashSet<>();
+        for (String slot : IMAGE_SLOTS) {
+            key(before, slot).ifPresent(dropped::add);
+        }
+        for (String slot : IMAGE_SLOTS) {
+            key(after, slot).ifPresent(dropped::remove);
+        }
+        return dropped;
     }
 
     static String slotLabel(String slot) {

@@ -76,14 +76,6 @@ class LetterRepository {
                 .params(params(null, establishmentId, userId, s)).update();
     }
 
-    /** Every image key still named by a letter row (the others may be deleted from the storage). */
-    boolean imageInUse(String key) {
-        return jdbc.sql("""
-                select count(*) from letter_settings
-                 where ? in (logo1_key, logo2_key, signatory1_image_key, signatory2_image_key)""")
-                .param(key).query(Long.class).single() > 0;
-    }
-
     private static String updates() {
         StringBuilder out = new StringBuilder("updated_by = excluded.updated_by, updated_at = now()");
         for (String column : COLUMNS.split(",")) {

@@ -259,7 +259,7 @@ public final class LetterBenchmark {
         jdbc.sql("""
                 insert into campaign_housing (campaign_id, housing_id)
                 select ?, id from housing where local_id like 'BL%' order by local_id limit ?""").params(campaign, dwellings).update();
-        String logo = images.store("Logo", logo());
+        String logo = images.store(establishmentId, "Logo", logo());
         jdbc.sql("""
                 insert into letter_settings (campaign_id, establishment_id, sender_name, sender_service, sender_address,
                     sender_email, sender_phone, logo1_key, signatory1_name, signatory1_role, written_at, written_on, subject, body_html)
