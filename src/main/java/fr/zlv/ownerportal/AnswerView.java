@@ -12,12 +12,16 @@ import java.util.List;
  * @param blockers       precision codes "category/slug" of the follow-up catalogue
  * @param proposedExit   the owner says the dwelling is no longer vacant: an agent may confirm the exit
  * @param answerCount    answers given with this code (all are kept; this is the latest)
+ * @param consentWithdrawnAt when the owner withdrew the consent to be contacted (phone and e-mail then erased);
+ *                           null when never withdrawn, or when a later answer gave a new consent
+ * @param consentWithdrawal  « Consentement retiré le JJ/MM/AAAA », shown instead of the contact details
  * @param housingVersion the dwelling's version, to send back when confirming the exit (optimistic locking)
  */
 public record AnswerView(long id, long accessCodeId, long housingId, String address, OffsetDateTime createdAt,
                          boolean stillVacant, String currentUse, String currentUseLabel, String intention,
                          String intentionLabel, List<String> blockers, List<String> blockerLabels, String phone,
-                         String email, boolean consent, String comment, boolean proposedExit,
+                         String email, boolean consent, OffsetDateTime consentWithdrawnAt, String consentWithdrawal,
+                         String comment, boolean proposedExit,
                          OffsetDateTime exitConfirmedAt, int answerCount, int housingStatus, int housingVersion) {
 
     /** The button « Confirmer la sortie de la vacance » is offered. */

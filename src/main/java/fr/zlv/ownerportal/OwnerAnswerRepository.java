@@ -15,10 +15,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OwnerAnswerRepository {
 
-    /** Latest answer per code, with how many answers the code gave and the dwelling's current follow-up. */
+    /**
+     * Latest answer per code, with how many answers the code gave, the code's latest withdrawal of consent
+     * (an answer given after it without contact details still shows it) and the dwelling's current follow-up.
+     */
     private static final String LATEST = """
             with latest as (
-                select distinct on (a.access_code_id) a.*, count(*) over (partition by a.access_code_id) as answer_count
+                select distinct on (a.access_code_id) a.*, count(*) over (partition by a.access_code_id) as answer_count,
+                       max(a.consent_withdrawn_at) over (partition by a.access_code_id) as code_withdrawn_at
                   from owner_answer a
                  where a.campaign_id = ?
                  order by a.access_code_id, a.created_at desc, a.id desc)
@@ -75,6 +79,32 @@ class OwnerAnswerRepository {
     }
 
     /**
+     * Erases the phone and e-mail of every answer of the code and records the withdrawal; an answer
+     * already withdrawn keeps its first date, so that withdrawing again changes nothing.
+     * Returns the code's latest withdrawal, null when the code has no answer.
+     */
+    OffsetDateTime withdrawConsent(long accessCodeId) {
+        jdbc.sql("""
+                update owner_answer set phone = null, email = null, consent = false,
+                       consent_withdrawn_at = coalesce(consent_withdrawn_at, now())
+                 where access_code_id = ?
+                   and (phone is not null or email is not null or consent or consent_withdrawn_at is null)""")
+                .param(accessCodeId).update();
+        return consentState(accessCodeId).withdrawnAt();
+    }
+
+    ConsentState consentState(long accessCodeId) {
+        return jdbc.sql("""
+                select coalesce(bool_or(phone is not null or email is not null or consent), false) as contact_kept,
+                       max(consent_withdrawn_at) as withdrawn_at
+                  from owner_answer where access_code_id = ?""")
+                .param(accessCodeId)
+                .query((rs, n) -> new ConsentState(rs.getBoolean("contact_kept"),
+                        rs.getObject("withdrawn_at", OffsetDateTime.class)))
+                .single();
+    }
+
+    /**
      * Clears the phone and e-mail of codes whose last answer is older than the retention period
      * ({@link AnswerChoices#CONTACT_RETENTION_YEARS}); the answers themselves stay.
      */
@@ -91,11 +121,15 @@ class OwnerAnswerRepository {
         List<String> blockers = strings(rs.getArray("blockers"));
         String currentUse = rs.getString("current_use");
         String intention = rs.getString("intention");
+        boolean consent = rs.getBoolean("consent");
+        // a later answer may give a new consent: only without one does the withdrawal show
+        OffsetDateTime withdrawnAt = consent ? null : rs.getObject("code_withdrawn_at", OffsetDateTime.class);
         return new AnswerView(rs.getLong("id"), rs.getLong("access_code_id"), rs.getLong("housing_id"), rs.getString("address"),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("still_vacant"), currentUse,
                 AnswerChoices.currentUseLabel(currentUse), intention, AnswerChoices.intentionLabel(intention), blockers,
                 blockers.stream().map(AnswerChoices::blockerLabel).toList(), rs.getString("phone"), rs.getString("email"),
-                rs.getBoolean("consent"), rs.getString("comment"), rs.getBoolean("proposed_exit"),
+                consent, withdrawnAt, withdrawnAt == null ? null : "Consentement retiré le " + ConsentState.day(withdrawnAt),
+                rs.getString("comment"), rs.getBoolean("proposed_exit"),
                 rs.getObject("exit_confirmed_at", OffsetDateTime.class), rs.getInt("answer_count"),
                 rs.getInt("housing_status"), rs.getInt("housing_version"));
     }

@@ -12,7 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The owner's side of the answer page: a typed code opens the form (or not, the same way for an
- * unknown or an expired code), an answer is stored and applied to the dwelling. The owner has no
+ * unknown or an expired code), an answer is stored and applied to the dwelling, and the consent to be
+ * contacted can be withdrawn (the contact details are then erased). The owner has no
  * account: the dwelling is changed as the system, limited to what {@link OwnerAnswerFollowUp} does.
  */
 @Service
@@ -109,5 +110,30 @@ public class OwnerPortal {
         }
         limits.answered(codeId);
         return new SubmitOutcome.Saved(answerId);
+    }
+
+    /** What the code's answers keep of the owner's consent, for the answer page. */
+    @PublicAccess
+    @Transactional(readOnly = true)
+    public ConsentState consentState(long codeId) {
+        return answers.consentState(codeId);
+    }
+
+    /**
+     * Withdraws the owner's consent to be contacted: erases the phone and e-mail of every answer given with
+     * the code and records when, keeping what the owner said about the dwelling. Withdrawing again changes
+     * nothing; past {@link RateLimits#WITHDRAWALS_PER_CODE} a day, or with an expired code, nothing is done.
+     */
+    @PublicAccess
+    @Transactional
+    public WithdrawalOutcome withdrawConsent(long codeId) {
+        if (target(codeId).isEmpty()) {
+            return new WithdrawalOutcome.Gone();
+        }
+        if (limits.tooManyWithdrawals(codeId)) {
+            return new WithdrawalOutcome.TooManyWithdrawals();
+        }
+        limits.withdrew(codeId);
+        return new WithdrawalOutcome.Withdrawn(answers.withdrawConsent(codeId));
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Limits on the answer page, counted in PostgreSQL so that they hold across instances: wrong codes
- * per client address (stored hashed: the address itself is not needed) and answers per code.
+ * per client address (stored hashed: the address itself is not needed), answers and withdrawals of
+ * consent per code.
  */
 @Component
 class RateLimits {
@@ -18,6 +19,8 @@ class RateLimits {
     static final String WRONG_CODES_WINDOW = "15 minutes";
     static final int ANSWERS_PER_CODE = 20;
     static final String ANSWERS_WINDOW = "1 day";
+    /** Withdrawing again is harmless, but each one writes: as many a day as answers, counted apart. */
+    static final int WITHDRAWALS_PER_CODE = ANSWERS_PER_CODE;
 
     private final JdbcClient jdbc;
 
@@ -41,6 +44,14 @@ class RateLimits {
         record(codeKey(codeId));
     }
 
+    boolean tooManyWithdrawals(long codeId) {
+        return count(withdrawalKey(codeId), ANSWERS_WINDOW) >= WITHDRAWALS_PER_CODE;
+    }
+
+    void withdrew(long codeId) {
+        record(withdrawalKey(codeId));
+    }
+
     /** Attempts older than the longest window say nothing any more. */
     int purge() {
         return jdbc.sql("delete from owner_code_attempt where attempted_at < now() - interval '" + ANSWERS_WINDOW + "'").update();
@@ -57,6 +68,10 @@ class RateLimits {
 
     private static String codeKey(long codeId) {
         return "code:" + codeId;
+    }
+
+    private static String withdrawalKey(long codeId) {
+        return "withdrawal:" + codeId;
     }
 
     static String addressKey(String clientAddress) {

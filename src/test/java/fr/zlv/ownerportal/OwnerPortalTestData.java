@@ -49,6 +49,18 @@ final class OwnerPortalTestData {
         return new Letter(campaignId, housingId, ownerId, code);
     }
 
+    /** One more dwelling and owner in the campaign of {@code letter}, with its own code. */
+    Letter neighbour(Letter letter, String communeCode, int status, String address) {
+        long housingId = followUp.housing(communeCode, status, address);
+        long ownerId = followUp.owner(housingId, OWNER_NAME, 1);
+        jdbc.sql("insert into campaign_housing (campaign_id, housing_id, moved_to_waiting) values (?, ?, now())")
+                .params(letter.campaignId(), housingId).update();
+        jdbc.sql("update campaign set housing_count = housing_count + 1 where id = ?").param(letter.campaignId()).update();
+        String code = Roles.asSystem(() -> codes.ensureCodes(letter.campaignId()))
+                .get(new OwnerAccessCodes.Recipient(housingId, ownerId));
+        return new Letter(letter.campaignId(), housingId, ownerId, code);
+    }
+
     void expire(String code) {
         jdbc.sql("update owner_access_code set expires_at = now() - interval '1 day' where code = ?")
                 .param(OwnerAccessCodes.normalise(code)).update();

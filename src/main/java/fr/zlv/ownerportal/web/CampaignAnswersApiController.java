@@ -33,7 +33,8 @@ class CampaignAnswersApiController {
 
     @GetMapping
     @Operation(summary = "Réponses de la campagne, la plus récente par code, 50 par page (page à partir de 1). "
-            + "Contient les coordonnées laissées par les propriétaires : chaque lecture est journalisée.")
+            + "Contient les coordonnées laissées par les propriétaires : chaque lecture est journalisée. Un propriétaire qui a "
+            + "retiré son consentement n'a plus de coordonnées : consentWithdrawal vaut « Consentement retiré le JJ/MM/AAAA ».")
     AnswersPage list(@PathVariable long id, @RequestParam(defaultValue = "1") int page) {
         return answers.list(id, page);
     }

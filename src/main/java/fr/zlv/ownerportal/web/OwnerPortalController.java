@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public answer page, no account: {@code /proprietaire} (type the code), {@code /proprietaire/{code}}
- * (the letter's QR code), then {@code /proprietaire/reponse}. Once checked, only the code's id is kept,
+ * (the letter's QR code), then {@code /proprietaire/reponse} (which also leads to the withdrawal of consent,
+ * {@link OwnerConsentController}). Once checked, only the code's id is kept,
  * in the session, so that the code itself is not repeated in addresses and logs. A wrong and an expired
  * code get the very same page and status.
  */
@@ -161,6 +162,7 @@ class OwnerPortalController {
     private String form(Model model, PortalTarget target, AnswerForm form, Map<String, String> errors) {
         model.addAttribute("establishmentName", target.establishmentName());
         model.addAttribute("address", target.housingAddress());
+        model.addAttribute("consentState", portal.consentState(target.codeId()));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("anchors", ANCHORS);
