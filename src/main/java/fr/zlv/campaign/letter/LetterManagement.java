@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,7 +86,7 @@ public class LetterManagement {
         LetterSettings current = repository.forCampaign(campaignId)
                 .or(() -> repository.defaults(campaign.establishmentId())).orElse(LetterSettings.empty());
         LetterSettings checked = withImages(check(text), current, uploads, removed, campaign.establishmentId());
-        repository.saveForCampaign(campaignId, campaign.establishmentId(), checked, userId());
+        imagesStillThere(() -> repository.saveForCampaign(campaignId, campaign.establishmentId(), checked, userId()));
         cleanup.releaseAfterCommit(droppedImages(current, checked));
         return checked;
     }
@@ -102,7 +103,7 @@ public class LetterManagement {
         long establishmentId = establishment();
         LetterSettings current = repository.defaults(establishmentId).orElse(LetterSettings.empty());
         LetterSettings checked = withImages(check(text), current, uploads, removed, establishmentId);
-        repository.saveDefaults(establishmentId, checked, userId());
+        imagesStillThere(() -> repository.saveDefaults(establishmentId, checked, userId()));
         cleanup.releaseAfterCommit(droppedImages(current, checked));
         return checked;
     }
@@ -218,6 +219,24 @@ public class LetterManagement {
             }
         }
         return accepted;
+    }
+
+    /**
+     * Runs a save whose images were read a moment ago: should one of them have been deleted meanwhile (the
+     * defaults' logo replaced in another tab just before a first save copies it), the letters' foreign
+     * keys refuse the save, and the agent is told to reload instead of getting an error page.
+     */
+    private static void imagesStillThere(Runnable save) {
+        try {
+            save.run();
+        } catch (DataIntegrityViolationException e) {
+            String cause = String.valueOf(e.getMostSpecificCause().getMessage());
+            if (cause.contains("letter_settings_") && cause.contains("_image")) {
+                throw new LetterInputException("Une image de ce courrier vient d'être remplacée ou retirée par ailleurs : "
+                        + "rechargez la page puis enregistrez de nouveau.");
+            }
+            throw e;
+        }
     }
 
     /** A value sent by the caller, cut short enough to be quoted in a message. */

@@ -17,9 +17,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -29,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -56,6 +64,8 @@ class LetterImageCleanupIntegrationTests {
     ZlvProperties properties;
     @Autowired
     LetterImageCleanup cleanup;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void aReplacedThenRemovedImageIsDeletedAndARefusedFormChangesNothing() throws IOException {
@@ -184,6 +194,44 @@ class LetterImageCleanupIntegrationTests {
         assertThat(session.bytes(page + "/images/logo1")).isEqualTo(RED);
         assertThat(session.bytes(page + "/images/logo2")).isEqualTo(GREEN);
         Files.delete(young);
+    }
+
+    @Test
+    void anImageThatALetterComesToNameWhileItIsBeingDeletedIsKept() throws Exception {
+        var data = new LetterTestData(context);
+        var agent = data.agentOf("Images concurrentes", Set.of("23004"));
+        long establishment = agent.establishment().id();
+        long campaign = data.campaign(establishment, "Campagne concurrente");
+        String image = UUID.randomUUID() + ".png";
+        Files.createDirectories(folder());
+        Files.write(folder().resolve(image), RED);
+        jdbc.sql("insert into letter_image (key, establishment_id) values (?, ?)").params(image, establishment).update();
+
+        // a letter names the image (as a follow-up's copy would) in a transaction still open while the deletion runs
+        CountDownLatch named = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        var letter = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("insert into letter_settings (campaign_id, establishment_id, logo1_key) values (?, ?, ?)")
+                    .params(campaign, establishment, image).update();
+            named.countDown();
+            try {
+                commit.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), threads);
+        assertThat(named.await(10, TimeUnit.SECONDS)).isTrue();
+        var deletion = CompletableFuture.supplyAsync(() -> cleanup.deleteUnused(List.of(image)), threads);
+        Thread.sleep(500);
+        assertThat(deletion).as("the deletion waits for the letter's transaction").isNotDone();
+        commit.countDown();
+        letter.get(10, TimeUnit.SECONDS);
+
+        assertThat(deletion.get(10, TimeUnit.SECONDS)).isZero();
+        threads.shutdown();
+        assertThat(stored(image)).isTrue();
+        assertThat(key(campaign, "logo1_key")).isEqualTo(image);
     }
 
     @Test
