@@ -32,6 +32,21 @@ final class BulkSteps {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    /**
+     * With {@code -Dzlv.import.explain=true}, the plans of a connection's slow statements go to the database's
+     * log (see {@code zlv.db.log-dir}): the diagnostics behind docs/benchmarks.md.
+     *
+     * @param inTransaction for this transaction only, else for the session (reset when it is given back)
+     */
+    static void explainIfAsked(JdbcClient jdbc, boolean inTransaction) {
+        if (Boolean.getBoolean("zlv.import.explain")) {
+            String set = inTransaction ? "set local " : "set ";
+            jdbc.sql("load 'auto_explain'").update();
+            jdbc.sql(set + "auto_explain.log_min_duration = '300ms'").update();
+            jdbc.sql(set + "auto_explain.log_analyze = on").update();
+        }
+    }
+
     static String prefixed(String alias, String columns) {
         StringBuilder out = new StringBuilder();
         for (String c : columns.split(",")) {

@@ -95,11 +95,7 @@ class HousingBulkSql {
 
     BulkLoadResult merge(int millesime, String source, List<String> coveredCommunes, long staged,
                          OwnerScratch scratch, Consumer<String> phases, Consumer<Boolean> derived) {
-        if (Boolean.getBoolean("zlv.import.explain")) {
-            jdbc.sql("load 'auto_explain'").update();
-            jdbc.sql("set local auto_explain.log_min_duration = '300ms'").update();
-            jdbc.sql("set local auto_explain.log_analyze = on").update();
-        }
+        BulkSteps.explainIfAsked(jdbc, true);
         var steps = new BulkSteps(millesime);
         String walStart = jdbc.sql("select pg_current_wal_insert_lsn()::text").query(String.class).single();
         bulkTriggers("disable");
@@ -363,7 +359,7 @@ class HousingBulkSql {
         steps.run("buildings insert", jdbc.sql("""
                 insert into building (id, vacant_housing_count)
                 select building_id, count(*) from lovac_dedup where building_id is not null
-                 group by building_id order by building_id"""));
+                 group by building_id order by building_id collate "C\""""));
     }
 
     private void refreshBuildings(BulkSteps steps) {

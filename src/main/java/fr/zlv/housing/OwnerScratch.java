@@ -89,6 +89,7 @@ final class OwnerScratch implements AutoCloseable {
     }
 
     private void workOutFirstLoad(List<Long> duplicateLines, String ownerIds, long idBase, BulkSteps steps) {
+        BulkSteps.explainIfAsked(jdbc, false);
         jdbc.sql("set work_mem = '256MB'").update();
         // the import's transaction waits for this work: a lock it holds would hang both, so give up instead
         jdbc.sql("set lock_timeout = '30s'").update();

@@ -98,6 +98,9 @@ public final class EmbeddedPostgresServer {
                 .setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("work_mem", "32MB")
                 .setServerConfig("maintenance_work_mem", "256MB")
+                // a session's cache for its temporary tables, taken only as they grow: a LOVAC import stages the
+                // file's rows in one (8 MB by default sent every page of a national file through the kernel)
+                .setServerConfig("temp_buffers", "256MB")
                 .setServerConfig("max_wal_size", "2GB")
                 // one server, no replica and no WAL archive: "minimal" lets a first national LOVAC load write its
                 // tables and build their indexes without logging them (synced to disk at commit instead), which
