@@ -38,12 +38,14 @@ public enum ScoreFactor {
             "Les passoires énergétiques (F, G) sont prioritaires, E un peu moins.",
             "case coalesce(h.energy_label, b.energy_label) when 'G' then 1 when 'F' then 1 when 'E' then 0.5 else 0 end",
             "coalesce('Étiquette ' || coalesce(h.energy_label, b.energy_label), 'Pas d''information')"),
+    // "75 years old or more" as "born on or before this day 75 years ago", which is what age() says, without
+    // computing an age per dwelling (a national import scores a million of them)
     OWNER_AGE("owner-age", "Âge du propriétaire", 10,
             "Un propriétaire âgé (75 ans et plus) a plus souvent besoin d'accompagnement.",
             """
             case when po.birth_date is null then 0
-                 when extract(year from age(current_date, po.birth_date)) >= 75 then 1
-                 when extract(year from age(current_date, po.birth_date)) >= 60 then 0.5
+                 when po.birth_date <= current_date - interval '75 years' then 1
+                 when po.birth_date <= current_date - interval '60 years' then 0.5
                  else 0 end""",
             "coalesce(extract(year from age(current_date, po.birth_date))::int || ' ans', 'Pas d''information')"),
     OWNER_LOCATION("owner-location", "Lieu de résidence du propriétaire", 10,

@@ -52,6 +52,21 @@ class PriorityScoringIntegrationTests {
     ObjectMapper json;
 
     @Test
+    void theOwnerAgeFactorCountsAgesAsAgeDoes() {
+        // every birth date of the two years around each threshold (75 and 60 years ago), leap days included
+        List<String> differences = jdbc.sql("""
+                select po.birth_date::text
+                  from generate_series(current_date - interval '77 years', current_date - interval '58 years',
+                                       interval '1 day') d
+                 cross join lateral (select d::date as birth_date) po
+                 where (%s) <> (case when extract(year from age(current_date, po.birth_date)) >= 75 then 1
+                                     when extract(year from age(current_date, po.birth_date)) >= 60 then 0.5
+                                     else 0 end)""".formatted(ScoreFactor.OWNER_AGE.valueSql))
+                .query(String.class).list();
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
     void theBreakdownSumsToTheScoreAndNewWeightsChangeTheRanking() throws Exception {
         String email = "score-" + UUID.randomUUID() + "@score.zlv.test";
         String password = "mot-de-passe-" + UUID.randomUUID();
