@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OwnerAnswerFollowUp {
 
     static final String EVENT_KIND = "owner-answer";
+    static final String CONSENT_WITHDRAWN_KIND = "owner-consent-withdrawn";
     static final String FIRST_CONTACT_SUB_STATUS = FollowUpCatalogue.slug("Intérêt potentiel / En réflexion");
 
     /** The evolution an intention announces (DOMAIN.md §4); no entry: nothing to add. */
@@ -92,6 +93,19 @@ public class OwnerAnswerFollowUp {
             followUp.update(TerritoryScope.ofSystem(), housingId, current.version(), change);
         }
         return new Outcome(status != null);
+    }
+
+    /** The owner withdrew online the consent to be contacted: said in the dwelling's history, without any detail. */
+    @CanWrite
+    @Transactional
+    public void recordConsentWithdrawal(long housingId, long campaignId) {
+        jdbc.sql("""
+                insert into event (housing_id, kind, created_by, new_value, message)
+                values (?, ?, null, jsonb_build_object('campaignId', ?::bigint), ?)""")
+                .params(housingId, CONSENT_WITHDRAWN_KIND, campaignId,
+                        "Le propriétaire a retiré en ligne son consentement à être recontacté : les coordonnées "
+                                + "qu'il avait données ont été effacées.")
+                .update();
     }
 
     /** The current precisions plus the blockers, and the intention's evolution unless one of its kind is already set. */

@@ -81,16 +81,15 @@ class OwnerAnswerRepository {
     /**
      * Erases the phone and e-mail of every answer of the code and records the withdrawal; an answer
      * already withdrawn keeps its first date, so that withdrawing again changes nothing.
-     * Returns the code's latest withdrawal, null when the code has no answer.
+     * Returns whether anything changed (false when repeated, or when the code has no answer).
      */
-    OffsetDateTime withdrawConsent(long accessCodeId) {
-        jdbc.sql("""
+    boolean withdrawConsent(long accessCodeId) {
+        return jdbc.sql("""
                 update owner_answer set phone = null, email = null, consent = false,
                        consent_withdrawn_at = coalesce(consent_withdrawn_at, now())
                  where access_code_id = ?
                    and (phone is not null or email is not null or consent or consent_withdrawn_at is null)""")
-                .param(accessCodeId).update();
-        return consentState(accessCodeId).withdrawnAt();
+                .param(accessCodeId).update() > 0;
     }
 
     ConsentState consentState(long accessCodeId) {

@@ -127,13 +127,21 @@ public class OwnerPortal {
     @PublicAccess
     @Transactional
     public WithdrawalOutcome withdrawConsent(long codeId) {
-        if (target(codeId).isEmpty()) {
+        PortalTarget target = target(codeId).orElse(null);
+        if (target == null) {
             return new WithdrawalOutcome.Gone();
         }
         if (limits.tooManyWithdrawals(codeId)) {
             return new WithdrawalOutcome.TooManyWithdrawals();
         }
         limits.withdrew(codeId);
-        return new WithdrawalOutcome.Withdrawn(answers.withdrawConsent(codeId));
+        if (answers.withdrawConsent(codeId)) {
+            // agents following the dwelling learn it from its history (no detail: they are erased)
+            Roles.asSystem(() -> {
+                followUp.recordConsentWithdrawal(target.housingId(), target.campaignId());
+                return null;
+            });
+        }
+        return new WithdrawalOutcome.Withdrawn(answers.consentState(codeId).withdrawnAt());
     }
 }

@@ -158,6 +158,10 @@ class OwnerConsentIntegrationTests {
                 .doesNotContain("retrait@exemple.fr");
         assertThat(data.followUp().eventMessages(letter.housingId(), "owner-answer")).hasSize(2)
                 .allSatisfy(m -> assertThat(m).doesNotContain("06 11 22 33 44").doesNotContain("retrait@exemple.fr"));
+        assertThat(data.followUp().eventMessages(letter.housingId(), "owner-consent-withdrawn")).containsExactly(
+                "Le propriétaire a retiré en ligne son consentement à être recontacté : les coordonnées qu'il avait "
+                        + "données ont été effacées.");
+        assertThat(data.followUp().eventMessages(other.housingId(), "owner-consent-withdrawn")).isEmpty();
 
         // again: harmless, same date, same words; the answer page now says it is done
         owner.post("/proprietaire", Map.of("code", letter.code()));
@@ -168,6 +172,7 @@ class OwnerConsentIntegrationTests {
         assertThat(text(owner.get("/proprietaire/consentement/retire"))).contains("retiré depuis le " + today());
         assertThat(rows(letter.housingId())).isEqualTo(stored);
         assertThat(rows(other.housingId())).isEqualTo(otherBefore);
+        assertThat(data.followUp().eventMessages(letter.housingId(), "owner-consent-withdrawn")).hasSize(1);
     }
 
     @Test
