@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,12 +84,26 @@ class LovacGeneratorIntegrationTests {
                 + "where h.departement in ('2A', '29')").query(Long.class).single()).isGreaterThanOrEqualTo(5);
 
         // the next millésime keeps ~90 % of the dwellings: ~10 % leave vacancy
+        Map<String, String> birthDatesBefore = ownersBirthDates();
         Path next = dir.resolve("next.csv");
         cli("generate", "lovac", "--millesime", "2026", "--rows", "3000", "--seed", "42", "--departements", "2A,29", next.toString());
         Run second = cli("import", "lovac", "--millesime", "2026", next.toString());
         assertThat(second.code()).as(second.err()).isZero();
         long exits = Long.parseLong(second.lastLine().replaceAll(".*\"exitsFromVacancy\":(\\d+).*", "$1"));
         assertThat(exits).isBetween(150L, 400L);
+        // as in the real files, an owner keeps the birth date of the previous millésime (bad dates aside)
+        Map<String, String> birthDatesAfter = ownersBirthDates();
+        long kept = birthDatesBefore.keySet().stream().filter(birthDatesAfter::containsKey).count();
+        long same = birthDatesBefore.entrySet().stream()
+                .filter(e -> e.getValue().equals(birthDatesAfter.get(e.getKey()))).count();
+        assertThat(kept).isGreaterThan(birthDatesBefore.size() * 3 / 4);
+        assertThat(same).isGreaterThan(kept * 97 / 100);
+    }
+
+    private Map<String, String> ownersBirthDates() {
+        return jdbc.sql("select owner_key, birth_date::text from owner where birth_date is not null")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     @Test

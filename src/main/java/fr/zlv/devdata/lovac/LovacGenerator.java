@@ -201,7 +201,8 @@ public final class LovacGenerator {
             set("vlcad", Integer.toString((int) (area * (8 + r.nextInt(12)))));
             set("vl_revpro", get("vlcad"));
             set("potentiel_tlv_thlv", place.population() > 20_000 && r.nextDouble() < 0.7 ? "*" : "");
-            // vacancy start: anchored so that a dwelling keeps it from one millésime to the next
+            // vacancy start, last sale and owners' birth dates: anchored so that a dwelling keeps them from one
+            // millésime to the next, as in the real files (a next millésime changes what really changed)
             int anchor = Math.min(2025, millesime);
             double v = r.nextDouble();
             String start = v < 0.01 ? "" : v < 0.10 ? Integer.toString(anchor - 1 - r.nextInt(2))
@@ -236,7 +237,7 @@ public final class LovacGenerator {
                 set("ban_postcode", place.postcode());
             }
             if (r.nextDouble() < 0.35) {
-                int y = millesime - 1 - r.nextInt(20);
+                int y = anchor - 1 - r.nextInt(20);
                 set("anmutation", String.format("%02d/%02d/%d", 1 + r.nextInt(28), 1 + r.nextInt(12), y));
                 set("ff_jdatat", String.format("%02d%02d%d", 1 + r.nextInt(28), 1 + r.nextInt(12), y));
                 if (r.nextDouble() < 0.5) {
@@ -294,7 +295,7 @@ public final class LovacGenerator {
                     set("ff_ccodro_" + n, "P");
                 } else {
                     int age = (int) clamp(gaussian(o, 63, 14), 22, 102);
-                    int birthYear = millesime - age;
+                    int birthYear = anchor - age;
                     set("ff_jdatnss_" + n, String.format("%02d/%02d/%d", 1 + o.nextInt(28), 1 + o.nextInt(12), birthYear));
                     set("ff_dldnss_" + n, String.format("%02d", 1 + o.nextInt(95)) + " " + places.any(o.nextInt(1 << 30)).name().toUpperCase(Locale.ROOT));
                     set("ff_catpro2txt_" + n, "PERSONNE PHYSIQUE");
