@@ -6,54 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
-import fr.zlv.campaign.OwnerAccessCodes;
-import fr.zlv.housing.followup.FollowUpTestData;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.time.OffsetDateTime;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * An owner, on a phone-sized browser, withdraws the consent given with an answer: the button, the
  * confirmation (cancelled once), the message; then the agent reads the withdrawal on the campaign's answers.
  */
 @IntegrationTest
-class OwnerConsentBrowserTests {
+class OwnerConsentBrowserTests extends OwnerPortalTestCase {
 
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
-    @Autowired
-    OwnerAccessCodes codes;
-
-    OwnerPortalTestData data;
-    FollowUpTestData.Agent agent;
-
-    @BeforeEach
-    void setUp() {
-        var followUp = new FollowUpTestData(jdbc, users, establishments, tokens, port);
-        data = new OwnerPortalTestData(jdbc, codes, followUp);
-        data.forgetAttempts();
-        agent = followUp.agent(Set.of(OwnerPortalTestData.LONS));
+    @Override
+    String agentCommune() {
+        return OwnerPortalTestData.LONS;
     }
 
     private static void tick(Page page, String label) {

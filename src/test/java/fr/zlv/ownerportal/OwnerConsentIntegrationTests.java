@@ -2,56 +2,27 @@ package fr.zlv.ownerportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
-import fr.zlv.campaign.OwnerAccessCodes;
-import fr.zlv.housing.followup.FollowUpTestData;
 import fr.zlv.support.CrossTenantHarness.Browser;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The owner's withdrawal of consent over plain HTTP: what is erased and kept in the database, what the
  * campaign's agents then read (page, API, export), doing it again, and what a forged or expired code gets.
  */
 @IntegrationTest
-class OwnerConsentIntegrationTests {
+class OwnerConsentIntegrationTests extends OwnerPortalTestCase {
 
     private static final String WITHDRAW = "/proprietaire/consentement/retrait";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
-    @Autowired
-    OwnerAccessCodes codes;
-
-    OwnerPortalTestData data;
-    FollowUpTestData.Agent agent;
-
-    @BeforeEach
-    void setUp() {
-        var followUp = new FollowUpTestData(jdbc, users, establishments, tokens, port);
-        data = new OwnerPortalTestData(jdbc, codes, followUp);
-        data.forgetAttempts();
-        agent = followUp.agent(Set.of(OwnerPortalTestData.PONTARLIER));
+    @Override
+    String agentCommune() {
+        return OwnerPortalTestData.PONTARLIER;
     }
 
     /** An owner who types the code and answers, still vacant, with the given contact details and consent. */

@@ -8,26 +8,17 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
-import fr.zlv.campaign.OwnerAccessCodes;
-import fr.zlv.housing.followup.FollowUpTestData;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.support.BrowserSupport;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * campaign, confirms a proposed exit, and the establishment's digest reaches GreenMail.
  */
 @IntegrationTest
-class OwnerPortalBrowserTests {
+class OwnerPortalBrowserTests extends OwnerPortalTestCase {
 
     private static final int SMTP_PORT = freePort();
 
@@ -53,30 +44,12 @@ class OwnerPortalBrowserTests {
         registry.add("spring.mail.port", () -> SMTP_PORT);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
-    @Autowired
-    OwnerAccessCodes codes;
     @Autowired
     OwnerAnswerDigest digest;
 
-    OwnerPortalTestData data;
-    FollowUpTestData.Agent agent;
-
-    @BeforeEach
-    void setUp() {
-        var followUp = new FollowUpTestData(jdbc, users, establishments, tokens, port);
-        data = new OwnerPortalTestData(jdbc, codes, followUp);
-        data.forgetAttempts();
-        agent = followUp.agent(Set.of(OwnerPortalTestData.LONS));
+    @Override
+    String agentCommune() {
+        return OwnerPortalTestData.LONS;
     }
 
     private static int freePort() {

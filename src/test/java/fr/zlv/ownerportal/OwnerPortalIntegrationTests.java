@@ -2,49 +2,20 @@ package fr.zlv.ownerportal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.UserManagement;
-import fr.zlv.campaign.OwnerAccessCodes;
-import fr.zlv.housing.followup.FollowUpTestData;
 import fr.zlv.support.CrossTenantHarness.Browser;
 import fr.zlv.support.IntegrationTest;
-import fr.zlv.territory.EstablishmentManagement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The answer page over plain HTTP: codes, limits, answering again, the campaign's answers API. */
 @IntegrationTest
-class OwnerPortalIntegrationTests {
+class OwnerPortalIntegrationTests extends OwnerPortalTestCase {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    UserManagement users;
-    @Autowired
-    EstablishmentManagement establishments;
-    @Autowired
-    ApiTokenManagement tokens;
-    @Autowired
-    OwnerAccessCodes codes;
-
-    OwnerPortalTestData data;
-    FollowUpTestData.Agent agent;
-
-    @BeforeEach
-    void setUp() {
-        var followUp = new FollowUpTestData(jdbc, users, establishments, tokens, port);
-        data = new OwnerPortalTestData(jdbc, codes, followUp);
-        data.forgetAttempts();
-        agent = followUp.agent(Set.of(OwnerPortalTestData.PONTARLIER));
+    @Override
+    String agentCommune() {
+        return OwnerPortalTestData.PONTARLIER;
     }
 
     private static Map<String, String> vacantAnswer(String intention) {
