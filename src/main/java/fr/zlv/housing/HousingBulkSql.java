@@ -168,6 +168,7 @@ class HousingBulkSql {
         boolean firstLoad = idBase != null && bigLoad && indexes.truncateWhenEmpty(FIRST_LOAD_TABLES);
         if (idBase != null && !firstLoad) {
             // rows appeared meanwhile: the general path, with the block's ids
+            log.info("LOVAC {}: rows appeared before the first load emptied its tables: general path", millesime);
             scratch.abandon();
         }
 

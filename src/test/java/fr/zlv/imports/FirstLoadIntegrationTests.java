@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -163,5 +165,69 @@ class FirstLoadIntegrationTests {
         } finally {
             System.setProperty("zlv.data-dir", testFolder);
         }
+    }
+
+    @Test
+    void aLoadThatFindsRowsBeforeEmptyingTheTablesTakesTheGeneralPath() throws Exception {
+        Path data = dir.resolve("data");
+        Path file = dir.resolve("lovac-2025.csv");
+        String testFolder = System.getProperty("zlv.data-dir");
+        System.setProperty("zlv.data-dir", data.toString());
+        try (Connection other = connect(prepared(data, file)); Connection watcher = connect(data)) {
+            // another writer holds the coverage table, which the import reads right after it found its tables empty
+            // (and started the first load's work on its scratch connection): the import waits there
+            String files = files(watcher);
+            other.setAutoCommit(false);
+            other.createStatement().execute("lock table lovac_coverage in access exclusive mode");
+            CompletableFuture<JsonNode> importing = CompletableFuture.supplyAsync(
+                    () -> cli("import", "lovac", "--millesime", "2025", file.toString()));
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (count(watcher, "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                    + "and query like '%lovac_dedup%'") == 0) {
+                assertThat(System.nanoTime()).as("the import waits for the coverage table").isLessThan(deadline);
+                assertThat(importing).isNotDone();
+                Thread.sleep(50);
+            }
+            // meanwhile a building appears: the tables are no longer empty when the import comes to empty them
+            other.createStatement().execute("insert into building (id, vacant_housing_count) values ('ARRIVE-ENTRE-TEMPS', 0)");
+            other.commit();
+            JsonNode report = importing.get(300, TimeUnit.SECONDS);
+
+            long created = report.get("housingsCreated").asLong();
+            assertThat(created).isPositive()
+                    .isEqualTo(report.get("rowsSelected").asLong() - report.get("duplicatesDropped").asLong());
+            // nothing emptied: the building is still there, the tables keep their first files
+            assertThat(count(watcher, "select count(*) from building where id = 'ARRIVE-ENTRE-TEMPS'")).isOne();
+            assertThat(files(watcher)).isEqualTo(files);
+            // the general path wrote what a first load writes, the scratch work given up and dropped
+            assertThat(count(watcher, "select count(*) from housing")).isEqualTo(created);
+            assertThat(count(watcher, "select count(*) from ownership where rank >= 1"))
+                    .isEqualTo(report.get("ownerships").asLong());
+            assertThat(count(watcher, "select count(distinct owner_id) from ownership where rank >= 1"))
+                    .isEqualTo(report.get("owners").asLong());
+            assertThat(count(watcher, "select count(*) from housing h where primary_owner_id is null and exists "
+                    + "(select 1 from ownership w where w.housing_id = h.id and w.rank = 1)")).isZero();
+            assertThat(count(watcher, "select count(*) from pg_tables where schemaname = 'lovac_scratch'")).isZero();
+            assertThat(count(watcher, "select count(*) from bulk_pending_index")).isZero();
+        } finally {
+            System.setProperty("zlv.data-dir", testFolder);
+        }
+    }
+
+    /** The files of the tables a first load empties (a truncation gives a table new ones). */
+    private static String files(Connection db) throws SQLException {
+        try (var rs = db.createStatement().executeQuery("select string_agg(relname || ':' || relfilenode, ',' order by "
+                + "relname) from pg_class where relname in ('housing', 'owner', 'ownership', 'building')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** A data folder with the reference data, and a generated file. */
+    private static Path prepared(Path data, Path file) {
+        cli("reference", "load");
+        cli("generate", "lovac", "--millesime", "2025", "--rows", "1500", "--seed", "12", "--departements", "16",
+                file.toString());
+        return data;
     }
 }
