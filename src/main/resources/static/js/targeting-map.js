@@ -6,7 +6,7 @@
   var state = document.getElementById('etat-carte');
   if (!element) { return; }
   var STATUS_LABELS = ['Non suivi', 'En attente de retour', 'Premier contact', 'Suivi en cours', 'Suivi terminé', 'Suivi bloqué'];
-  var STATUS_COLOURS = ['#000091', '#d8a000', '#27a658', '#0b6b33', '#666666', '#ce0500'];
+  var STATUS_COLOURS = ['#000091', '#a87c00', '#219150', '#0b6b33', '#666666', '#ce0500'];
   var styleUrl = element.getAttribute('data-style-url');
   var blankStyle = {
     version: 8,
