@@ -1,19 +1,22 @@
 package fr.zlv.groups;
 
 import fr.zlv.targeting.FilterField;
+import fr.zlv.targeting.FilterOption;
 import fr.zlv.targeting.FollowUpCatalogue;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The columns of the group and campaign exports (DOMAIN.md §6), French headers, and the SQL that feeds
- * them; "Campagnes" lists the titles of the exporting establishment's campaigns that hold the dwelling.
- * Both statements stream in dwelling / owner order.
+ * them; "Campagnes" lists the titles of the exporting establishment's campaigns that hold the dwelling
+ * (oldest first). Both statements stream in dwelling / owner order.
  */
 final class ExportColumns {
 
@@ -24,16 +27,24 @@ final class ExportColumns {
     record Column(String header, Value value) {
     }
 
+    /** The BAN columns the export reads when the housing table has them (see {@link #housingsSql}). */
+    static final List<String> BAN_COLUMNS = List.of("ban_address", "ban_score");
+
     /**
-     * BAN columns do not exist in the housing schema yet (no BAN import): they are read from the row as
-     * JSON so that the export fills them as soon as an import adds {@code ban_address}/{@code ban_score}.
+     * Parameters: the group or campaign id, national, communes. One row per dwelling, in id order, with its
+     * primary owner, its owner count and the ids of every campaign that holds it (the titles of the
+     * establishment's ones are looked up in Java, {@link CampaignTitles}: the per-dwelling join, sort and
+     * aggregation of titles was the costliest part of the statement once the BAN columns were fixed).
+     * BAN columns do not exist in the housing schema yet (no BAN import): {@code banColumns} names those
+     * the table has, so that the export fills them as soon as an import adds {@code ban_address}/{@code ban_score}
+     * (as JSON text, as {@code to_jsonb(h) ->> 'ban_address'} did; converting the whole row to JSON twice per
+     * dwelling was 4.5 of the 6 s of the statement for 100,000 dwellings).
      */
-    /** Parameters: the establishment (for its campaigns), the group or campaign id, national, communes. */
-    static String housingsSql(ExportSource source) {
+    static String housingsSql(ExportSource source, Collection<String> banColumns) {
         return """
             select h.id, h.local_id, h.invariant, h.plot_id, h.cadastral_reference, h.geo_code, c.name as commune_name,
                    array_to_string(h.address_dgfip, ' ') as lovac_address,
-                   to_jsonb(h) ->> 'ban_address' as ban_address, to_jsonb(h) ->> 'ban_score' as ban_score,
+                   %s as ban_address, %s as ban_score,
                    h.longitude, h.latitude, h.kind,
                    coalesce(h.energy_label, b.energy_label) as energy_label,
                    coalesce(h.energy_label_date, b.energy_label_date) as energy_label_date,
@@ -44,9 +55,7 @@ final class ExportColumns {
                    po.additional_address as owner_additional_address, po.email as owner_email, po.phone as owner_phone,
                    po.do_not_contact as owner_do_not_contact, po.property_right as owner_property_right,
                    (select count(*) from ownership w2 where w2.housing_id = h.id and w2.rank >= 1) as owner_count,
-                   (select string_agg(ca.title, ', ' order by ca.created_at, ca.id) from campaign_housing chx
-                      join campaign ca on ca.id = chx.campaign_id
-                     where chx.housing_id = h.id and ca.establishment_id = ?) as campaign_titles
+                   array(select chx.campaign_id from campaign_housing chx where chx.housing_id = h.id) as campaign_ids
               from %s gh
               join housing h on h.id = gh.housing_id
               left join commune c on c.code = h.commune_code
@@ -54,10 +63,17 @@ final class ExportColumns {
               left join lateral (select o.*, w.property_right from ownership w join owner o on o.id = w.owner_id
                                   where w.housing_id = h.id and w.rank = 1 order by o.id limit 1) po on true
              where gh.%s = ? and (? or h.commune_code = any(?))
-             order by h.id""".formatted(source.table(), source.key());
+             order by h.id""".formatted(banColumn(banColumns, "ban_address"), banColumn(banColumns, "ban_score"),
+                source.table(), source.key());
     }
 
-    static final List<Column> HOUSINGS = List.of(
+    private static String banColumn(Collection<String> present, String name) {
+        return present.contains(name) ? "to_jsonb(h." + name + ") #>> '{}'" : "null::text";
+    }
+
+    /** The columns of the "Logements" sheet (and of the CSV); "Campagnes" names the exporting establishment's. */
+    static List<Column> housings(CampaignTitles campaigns) {
+        return List.of(
             new Column("Identifiant ZLV", rs -> rs.getLong("id")),
             new Column("Identifiant fiscal national", rs -> rs.getString("local_id")),
             new Column("Invariant fiscal", rs -> rs.getString("invariant")),
@@ -81,7 +97,7 @@ final class ExportColumns {
             new Column("Statut de suivi", rs -> FollowUpCatalogue.statusLabel(rs.getInt("status"))),
             new Column("Sous-statut de suivi", rs -> rs.getString("sub_status")),
             new Column("Précisions", rs -> precisions(rs.getArray("precisions"))),
-            new Column("Campagnes", rs -> rs.getString("campaign_titles")),
+            new Column("Campagnes", rs -> campaigns.titles(rs.getArray("campaign_ids"))),
             new Column("Score de priorité", rs -> rs.getObject("priority_score") == null ? null : rs.getInt("priority_score")),
             new Column("Fichiers sources", rs -> joined(rs.getArray("data_file_years"))),
             new Column("Propriétaire principal", rs -> rs.getString("owner_name")),
@@ -95,6 +111,7 @@ final class ExportColumns {
             new Column("Téléphone du propriétaire", rs -> rs.getString("owner_phone")),
             new Column("Ne pas contacter", rs -> yesNo(rs.getObject("owner_do_not_contact"))),
             new Column("Nombre de propriétaires", rs -> rs.getInt("owner_count")));
+    }
 
     /** Parameters: the group or campaign id, national, communes. */
     static String ownersSql(ExportSource source) {
@@ -131,6 +148,10 @@ final class ExportColumns {
             new Column("Logements (identifiants fiscaux)", rs -> rs.getString("local_ids")));
     }
 
+    /** Label by code (the first option of a code, as the former linear search found it). */
+    private static final Map<String, String> PRECISION_LABELS = FollowUpCatalogue.PRECISIONS.stream()
+            .collect(Collectors.toMap(FilterOption::code, FilterOption::label, (first, later) -> first));
+
     private ExportColumns() {
     }
 
@@ -142,8 +163,7 @@ final class ExportColumns {
         if (array == null) {
             return null;
         }
-        String text = Arrays.stream((String[]) array.getArray()).map(code -> FollowUpCatalogue.PRECISIONS.stream()
-                        .filter(o -> o.code().equals(code)).map(o -> o.label()).findFirst().orElse(code))
+        String text = Arrays.stream((String[]) array.getArray()).map(code -> PRECISION_LABELS.getOrDefault(code, code))
                 .collect(Collectors.joining(" ; "));
         return text.isEmpty() ? null : text;
     }

@@ -55,8 +55,8 @@ public class HousingExportWriter {
         audit.record(scope, "export-" + source.subjectKind() + "-xlsx", source.subjectKind(), id);
         try {
             Workbook workbook = new Workbook(out, "Zero Logement Vacant", "1.0");
-            sheet(workbook, "Logements", ExportColumns.HOUSINGS, ExportColumns.housingsSql(source), true, id, scope);
-            sheet(workbook, "Propriétaires", ExportColumns.owners(source), ExportColumns.ownersSql(source), false, id, scope);
+            sheet(workbook, "Logements", housingColumns(scope), ExportColumns.housingsSql(source, banColumns()), id, scope);
+            sheet(workbook, "Propriétaires", ExportColumns.owners(source), ExportColumns.ownersSql(source), id, scope);
             workbook.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,11 +71,12 @@ public class HousingExportWriter {
         try {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             CsvWriter csv = CsvWriter.builder().fieldSeparator(';').build(out, StandardCharsets.UTF_8);
-            csv.writeRecord(ExportColumns.HOUSINGS.stream().map(Column::header).toList());
+            List<Column> columns = housingColumns(scope);
+            csv.writeRecord(columns.stream().map(Column::header).toList());
             int[] rows = {0};
-            query(ExportColumns.housingsSql(source), true, id, scope, rs -> {
-                List<String> values = new ArrayList<>(ExportColumns.HOUSINGS.size());
-                for (Column column : ExportColumns.HOUSINGS) {
+            query(ExportColumns.housingsSql(source, banColumns()), id, scope, rs -> {
+                List<String> values = new ArrayList<>(columns.size());
+                for (Column column : columns) {
                     values.add(text(column.value().read(rs)));
                 }
                 csv.writeRecord(values);
@@ -89,8 +90,7 @@ public class HousingExportWriter {
         }
     }
 
-    private void sheet(Workbook workbook, String name, List<Column> columns, String sql, boolean withEstablishment, long id,
-                       TerritoryScope scope)
+    private void sheet(Workbook workbook, String name, List<Column> columns, String sql, long id, TerritoryScope scope)
             throws IOException {
         Worksheet sheet = workbook.newWorksheet(name);
         for (int c = 0; c < columns.size(); c++) {
@@ -99,7 +99,7 @@ public class HousingExportWriter {
             sheet.width(c, Math.min(40, Math.max(12, columns.get(c).header().length() + 2)));
         }
         int[] row = {1};
-        query(sql, withEstablishment, id, scope, rs -> {
+        query(sql, id, scope, rs -> {
             int r = row[0]++;
             for (int c = 0; c < columns.size(); c++) {
                 cell(sheet, r, c, columns.get(c).value().read(rs));
@@ -115,13 +115,21 @@ public class HousingExportWriter {
         sheet.finish();
     }
 
-    /** {@code withEstablishment}: the statement first takes the establishment whose campaigns it lists. */
-    private void query(String sql, boolean withEstablishment, long id, TerritoryScope scope, RowCallbackHandler handler) {
-        if (withEstablishment) {
-            streaming.query(sql, handler, scope.establishmentId(), id, scope.national(), scope.communeArray());
-        } else {
-            streaming.query(sql, handler, id, scope.national(), scope.communeArray());
-        }
+    private void query(String sql, long id, TerritoryScope scope, RowCallbackHandler handler) {
+        streaming.query(sql, handler, id, scope.national(), scope.communeArray());
+    }
+
+    /** The "Logements" columns, "Campagnes" naming the caller's establishment's campaigns. */
+    private List<Column> housingColumns(TerritoryScope scope) {
+        return ExportColumns.housings(CampaignTitles.of(streaming, scope.establishmentId()));
+    }
+
+    /** The BAN columns the housing table has (none until a BAN import adds them); names only, fixed by us. */
+    private List<String> banColumns() {
+        return streaming.queryForList("""
+                select column_name from information_schema.columns
+                 where table_schema = current_schema() and table_name = 'housing' and column_name = any(?)""",
+                String.class, (Object) ExportColumns.BAN_COLUMNS.toArray(String[]::new));
     }
 
     private static void cell(Worksheet sheet, int r, int c, Object value) {
@@ -134,7 +142,22 @@ public class HousingExportWriter {
             }
             case BigDecimal decimal -> sheet.value(r, c, decimal.stripTrailingZeros());
             case Number number -> sheet.value(r, c, number);
-            default -> sheet.value(r, c, value.toString());
+            default -> text(sheet, r, c, value.toString());
+        }
+    }
+
+    /**
+     * Text written in the cell itself (inline) rather than in the workbook's shared-string table, which
+     * fastexcel keeps in memory until the end: with ~1.5 million distinct texts in a 100,000-dwelling
+     * export it grew the heap with the export and cost more than writing them. fastexcel writes inline
+     * text without {@code xml:space="preserve"}, so a text with leading or trailing white space keeps
+     * going through the shared table, where it is preserved.
+     */
+    private static void text(Worksheet sheet, int r, int c, String text) {
+        if (text.isEmpty() || Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))) {
+            sheet.value(r, c, text);
+        } else {
+            sheet.inlineString(r, c, text);
         }
     }
 
