@@ -8,6 +8,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import fr.zlv.access.ApiTokenManagement;
 import fr.zlv.access.UserManagement;
 import fr.zlv.campaign.OwnerAccessCodes;
@@ -94,8 +95,18 @@ class AccessibilityBrowserTests {
         check(page, "accueil");
 
         page.navigate("/logements");
-        openAllAccordions(page, "#filtres-panneau .fr-accordion__btn, aside .fr-accordion__btn");
-        check(page, "liste des logements (filtres ouverts)");
+        check(page, "liste des logements");
+        // the DSFR opens one filter group at a time: each is opened and checked in turn
+        Locator groups = page.locator("aside .fr-accordion__btn");
+        for (int i = 0; i < groups.count(); i++) {
+            Locator button = groups.nth(i);
+            if (!"true".equals(button.getAttribute("aria-expanded"))) {
+                button.click();
+            }
+            String panel = "#" + button.getAttribute("aria-controls");
+            assertThat(page.locator(panel)).isVisible();
+            check(page, "liste des logements (filtres « " + button.innerText() + " » ouverts)", panel);
+        }
 
         page.navigate("/logements/carte");
         // the points are on the map: MapLibre has put its canvas and controls in place
@@ -186,17 +197,63 @@ class AccessibilityBrowserTests {
     }
 
     /**
+     * The DSFR follows the system's dark theme (data-fr-scheme="system"): the colours our templates set
+     * themselves (status badges, map legend, tabs) must keep their contrast there too.
+     */
+    @Test
+    void theDarkThemeKeepsTheContrastOfTheMainPages() {
+        long housing = dwellingWithHistory("21 RUE DU THÈME SOMBRE");
+        long campaign = campaignOf(housing);
+        String code = codeOf(campaign, housing);
+
+        Page page = browser.newPage(port);
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        page.navigate("/connexion");
+        assertThat(page.locator("html")).hasAttribute("data-fr-theme", "dark");
+        check(page, "connexion (thème sombre)");
+        BrowserSupport.signIn(page, agent.email(), agent.password());
+        check(page, "accueil (thème sombre)");
+        page.navigate("/logements");
+        check(page, "liste des logements (thème sombre)");
+        page.navigate("/logements/" + housing);
+        assertThat(page.locator("#carte-logement")).hasAttribute("data-ready", "true");
+        check(page, "fiche logement (thème sombre)");
+        page.navigate("/campagnes/" + campaign);
+        check(page, "campagne (thème sombre)");
+        page.navigate("/campagnes/" + campaign + "/courrier");
+        check(page, "campagne (courrier, thème sombre)");
+
+        Page owner = browser.newPage(port);
+        owner.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        owner.navigate("/proprietaire/" + code);
+        owner.waitForURL("**/proprietaire/reponse");
+        check(owner, "formulaire de réponse (thème sombre)");
+    }
+
+    /**
      * Runs axe on the page as it is now: the WCAG A/AA rules, whose serious and critical violations fail the
      * test, and axe's best practices (heading order, landmarks…), printed only. Prints every violation and
      * what axe could not decide (to check by hand).
      */
     private void check(Page page, String name) {
+        check(page, name, null);
+    }
+
+    /** As {@link #check(Page, String)}, on the part of the page that {@code within} selects when not null. */
+    private void check(Page page, String name, String within) {
         page.waitForLoadState();
         // the DSFR's script marks the root once it has set up its components (menus, accordions, tabs)
         page.locator("html[data-fr-js='true']").waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+        String file = "a11y-" + name.replaceAll("[^\\p{L}0-9]+", "-") + ".png";
+        if (within == null) {
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(BrowserSupport.screenshotDir().resolve(file)));
+        }
         List<String> tags = new ArrayList<>(WCAG_A_AA);
         tags.add("best-practice");
         AxeBuilder axe = new AxeBuilder(page).withTags(tags);
+        if (within != null) {
+            axe.include(within);
+        }
         VENDOR_EXCLUSIONS.getOrDefault(name, List.of()).forEach(axe::exclude);
         var results = axe.analyze();
         Assertions.assertNull(results.getError(), () -> "axe n’a pas pu analyser " + name + " : " + results.getErrorMessage());
@@ -211,7 +268,7 @@ class AccessibilityBrowserTests {
                 blocking.add(text);
             }
         }
-        checkContrastWithoutBackgroundImages(page, name);
+        checkContrastWithoutBackgroundImages(page, name, within);
         for (Rule rule : results.getIncomplete()) {
             Set<String> reasons = new java.util.TreeSet<>();
             rule.getNodes().forEach(node -> node.getAny().forEach(c -> reasons.add(c.getMessage())));
@@ -226,7 +283,7 @@ class AccessibilityBrowserTests {
      * axe leaves the contrast of most texts undecided. The colours of texts and of their backgrounds do not
      * come from those images: with them hidden for a moment, axe measures every text's contrast.
      */
-    private void checkContrastWithoutBackgroundImages(Page page, String name) {
+    private void checkContrastWithoutBackgroundImages(Page page, String name, String within) {
         page.evaluate("""
                 () => { const style = document.createElement('style'); style.id = 'zlv-axe-contraste';
                         style.textContent = '*, *::before, *::after { background-image: none !important; }'
@@ -234,6 +291,9 @@ class AccessibilityBrowserTests {
                         document.head.appendChild(style); }""");
         try {
             AxeBuilder axe = new AxeBuilder(page).withRules(List.of("color-contrast"));
+            if (within != null) {
+                axe.include(within);
+            }
             VENDOR_EXCLUSIONS.getOrDefault(name, List.of()).forEach(axe::exclude);
             var results = axe.analyze();
             System.out.println("[axe] " + name + " — contraste mesuré sans images de fond : "
@@ -268,13 +328,6 @@ class AccessibilityBrowserTests {
             text.append("\n    ").append(node.getTarget()).append(" — ").append(summary);
         }
         return text.toString();
-    }
-
-    private static void openAllAccordions(Page page, String selector) {
-        Locator closed = page.locator(selector).and(page.locator("[aria-expanded='false']"));
-        for (int i = closed.count(); i > 0; i--) {
-            closed.first().click();
-        }
     }
 
     /** A dwelling with an owner, a status change and a note: its follow-up, notes and history are not empty. */
