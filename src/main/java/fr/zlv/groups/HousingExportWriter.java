@@ -10,16 +10,16 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,15 +37,15 @@ public class HousingExportWriter {
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final AccessManagement access;
-    private final JdbcTemplate streaming;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final ExportAudit audit;
 
     HousingExportWriter(AccessManagement access, DataSource dataSource, ExportAudit audit) {
         this.audit = audit;
         this.access = access;
-        this.streaming = new JdbcTemplate(dataSource);
-        // a fetch size inside a transaction makes PostgreSQL stream through a cursor
-        this.streaming.setFetchSize(2_000);
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
     }
 
     /** The workbook: sheets "Logements" and "Propriétaires". */
@@ -74,14 +74,14 @@ public class HousingExportWriter {
             List<Column> columns = housingColumns(scope);
             csv.writeRecord(columns.stream().map(Column::header).toList());
             int[] rows = {0};
-            query(ExportColumns.housingsSql(source, banColumns()), id, scope, rs -> {
-                List<String> values = new ArrayList<>(columns.size());
-                for (Column column : columns) {
-                    values.add(text(column.value().read(rs)));
+            String[] texts = new String[columns.size()];
+            query(ExportColumns.housingsSql(source, banColumns()), columns, id, scope, values -> {
+                for (int c = 0; c < texts.length; c++) {
+                    texts[c] = text(values[c]);
                 }
-                csv.writeRecord(values);
+                csv.writeRecord(texts);
                 if (++rows[0] % FLUSH_EVERY == 0) {
-                    flush(csv);
+                    csv.flush();
                 }
             });
             csv.flush();
@@ -99,34 +99,49 @@ public class HousingExportWriter {
             sheet.width(c, Math.min(40, Math.max(12, columns.get(c).header().length() + 2)));
         }
         int[] row = {1};
-        query(sql, id, scope, rs -> {
+        query(sql, columns, id, scope, values -> {
             int r = row[0]++;
-            for (int c = 0; c < columns.size(); c++) {
-                cell(sheet, r, c, columns.get(c).value().read(rs));
+            for (int c = 0; c < values.length; c++) {
+                cell(sheet, r, c, values[c]);
             }
             if (r % FLUSH_EVERY == 0) {
-                try {
-                    sheet.flush();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                sheet.flush();
             }
         });
         sheet.finish();
     }
 
-    private void query(String sql, long id, TerritoryScope scope, RowCallbackHandler handler) {
-        streaming.query(sql, handler, id, scope.national(), scope.communeArray());
+    /**
+     * The statement's rows as cell values, read on a second thread while these are written
+     * ({@link PrefetchedRows}), on the connection of the current read-only transaction.
+     */
+    private void query(String sql, List<Column> columns, long id, TerritoryScope scope, PrefetchedRows.RowWriter writer)
+            throws IOException {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PrefetchedRows.forEach(connection, sql, new Object[] {id, scope.national(), scope.communeArray()}, columns, writer);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw jdbc.getExceptionTranslator().translate("export", sql, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("export interrupted", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /** The "Logements" columns, "Campagnes" naming the caller's establishment's campaigns. */
     private List<Column> housingColumns(TerritoryScope scope) {
-        return ExportColumns.housings(CampaignTitles.of(streaming, scope.establishmentId()));
+        return ExportColumns.housings(CampaignTitles.of(jdbc, scope.establishmentId()));
     }
 
     /** The BAN columns the housing table has (none until a BAN import adds them); names only, fixed by us. */
     private List<String> banColumns() {
-        return streaming.queryForList("""
+        return jdbc.queryForList("""
                 select column_name from information_schema.columns
                  where table_schema = current_schema() and table_name = 'housing' and column_name = any(?)""",
                 String.class, (Object) ExportColumns.BAN_COLUMNS.toArray(String[]::new));
@@ -171,13 +186,4 @@ public class HousingExportWriter {
             default -> value.toString();
         };
     }
-
-    private static void flush(CsvWriter csv) throws SQLException {
-        try {
-            csv.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }
