@@ -15,6 +15,7 @@ USED_ICONS=(
   account-circle-line logout-box-r-line building-line search-line map-pin-2-line team-line
   home-4-line add-line check-line close-circle-line settings-5-line arrow-left-line mail-line
   community-line government-line error-warning-line checkbox-circle-line eye-line information-line
+  download-line delete-line close-line
 )
 PICTOGRAMS=(system/technical-error.svg system/padlock.svg buildings/city-hall.svg)
 
