@@ -89,8 +89,15 @@ class AccessibilityBrowserTests {
         long housing = dwellingWithHistory("12 RUE DE L’ACCESSIBILITÉ");
 
         Page page = browser.newPage(port);
+        page.navigate("/accessibilite");
+        check(page, "déclaration d’accessibilité");
         page.navigate("/connexion");
         check(page, "connexion");
+        page.getByLabel("Adresse électronique").fill(agent.email());
+        page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill("pas-le-bon-mot-de-passe");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se connecter")).click();
+        assertThat(page.locator(".fr-alert--error, .fr-error-text").first()).isVisible();
+        check(page, "connexion (erreur)");
         BrowserSupport.signIn(page, agent.email(), agent.password());
         check(page, "accueil");
 
@@ -178,6 +185,10 @@ class AccessibilityBrowserTests {
         owner.navigate("/proprietaire/" + code);
         owner.waitForURL("**/proprietaire/reponse");
         check(owner, "formulaire de réponse");
+        // owners often answer from a phone: the same page in a narrow window (menu folded)
+        owner.setViewportSize(375, 740);
+        check(owner, "formulaire de réponse (téléphone)");
+        owner.setViewportSize(1280, 900);
         owner.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer ma réponse")).click();
         assertThat(owner.locator("#erreurs")).isVisible();
         check(owner, "formulaire de réponse (erreurs)");
