@@ -32,8 +32,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs axe-core (WCAG 2.0 and 2.1, levels A and AA: what the RGAA builds on) on the pages an agent and an
- * owner use all day. A test fails on any violation of impact « serious » or « critical », listing for each
- * page the rule, its help and the offending elements; moderate and minor ones are printed only.
+ * owner use all day, in the states that matter (filter groups open, form errors, phone width, dark theme).
+ * A test fails on any WCAG violation of impact « serious » or « critical », listing for each page the rule,
+ * its help and the offending elements. Moderate and minor ones, axe's best practices (heading order,
+ * landmarks) and what axe leaves undecided are printed only ({@code [axe]} lines of the test output).
+ * Text contrast is measured a second time with the DSFR's background images hidden (see
+ * {@link #checkContrastWithoutBackgroundImages}). Screenshots of the pages go to {@link BrowserSupport#screenshotDir()}.
  * The data lives in Gap (05061), a commune no other test uses.
  */
 @IntegrationTest
@@ -44,8 +48,9 @@ class AccessibilityBrowserTests {
     private static final Set<String> BLOCKING = Set.of("serious", "critical");
 
     /**
-     * Elements axe may not judge, each for a reason outside our templates. Keyed by page name; a
-     * selector here is excluded from that page's analysis only.
+     * Elements axe may not judge, each for a reason outside our templates (a vendored library's markup).
+     * Keyed by page name; a selector here is excluded from that page's analysis only. None is needed today:
+     * MapLibre's canvas and controls pass since the housing map's container is a group, not an image.
      */
     private static final Map<String, List<String>> VENDOR_EXCLUSIONS = Map.of();
 
