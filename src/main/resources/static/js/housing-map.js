@@ -17,15 +17,7 @@
     style: styleUrl ? styleUrl : blankStyle,
     center: [lon, lat],
     zoom: 16,
-    // French names for the map and its controls (MapLibre's own are English)
-    locale: {
-      'Map.Title': 'Carte',
-      'NavigationControl.ZoomIn': 'Zoomer',
-      'NavigationControl.ZoomOut': 'Dézoomer',
-      'NavigationControl.ResetBearing': 'Faire glisser pour tourner la carte, cliquer pour revenir au nord',
-      'AttributionControl.ToggleAttribution': 'Afficher ou masquer les sources de la carte',
-      'Popup.Close': 'Fermer'
-    },
+    locale: window.zlvMapLocale, // French names (map-locale.js)
     attributionControl: false
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');

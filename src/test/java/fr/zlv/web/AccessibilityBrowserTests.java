@@ -123,12 +123,15 @@ class AccessibilityBrowserTests {
         page.navigate("/logements/carte");
         // the points are on the map: MapLibre has put its canvas and controls in place
         assertThat(page.locator("#carte")).hasAttribute("data-points", java.util.regex.Pattern.compile("\\d+"));
+        // its controls speak French (map-locale.js), as on the dwelling's map below
+        assertThat(page.locator("#carte .maplibregl-ctrl-zoom-in")).hasAttribute("aria-label", "Zoomer");
         check(page, "carte des logements");
 
         page.navigate("/logements/" + housing);
         assertThat(page.locator("h1")).containsText("12 RUE DE L’ACCESSIBILITÉ");
         // the location map has put its canvas and zoom buttons in place
         assertThat(page.locator("#carte-logement")).hasAttribute("data-ready", "true");
+        assertThat(page.locator("#carte-logement .maplibregl-ctrl-zoom-out")).hasAttribute("aria-label", "Dézoomer");
         check(page, "fiche logement");
     }
 
