@@ -202,6 +202,7 @@ public final class CrossTenantHarness {
 
         private final int port;
         private final HttpClient client;
+        private final Map<String, String> headers = new LinkedHashMap<>();
         private String csrf;
         private boolean signedIn;
 
@@ -209,6 +210,12 @@ public final class CrossTenantHarness {
             this.port = port;
             this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                     .followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        /** Sends this header with every request from now on (e.g. what a reverse proxy adds). */
+        public Browser withHeader(String name, String value) {
+            headers.put(name, value);
+            return this;
         }
 
         public Response signIn(String email, String password) {
@@ -277,6 +284,7 @@ public final class CrossTenantHarness {
         }
 
         private Response send(HttpRequest.Builder builder, Object unused) {
+            headers.forEach(builder::header);
             try {
                 var response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 Matcher m = CSRF.matcher(response.body());
