@@ -1,21 +1,13 @@
 package fr.zlv.groups;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import fr.zlv.ZlvApplication;
 import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.Role;
 import fr.zlv.access.UserManagement;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.territory.Establishment;
 import fr.zlv.territory.EstablishmentManagement;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,10 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -83,17 +72,17 @@ public final class ExportBenchmark {
                 sqlPhases(dataSource, dep.id(), housingParams, ownerParams, keep);
             }
 
-            String token = token(context.getBean(UserManagement.class), context.getBean(ApiTokenManagement.class), dep.id());
+            String token = ExportBaseline.token(context.getBean(UserManagement.class), context.getBean(ApiTokenManagement.class), dep.id(), "Exports");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String base = "http://localhost:" + port + "/api/v1/groups/" + group;
             Path xlsx = keep.resolve("group.xlsx");
             Path csv = keep.resolve("group.csv");
             for (int round = 1; round <= 2; round++) {
-                time("API export.xlsx (round " + round + ")", () -> download(http, base + "/export.xlsx", token, xlsx));
-                time("API export.csv (round " + round + ")", () -> download(http, base + "/export.csv", token, csv));
-                List<Object[]> shape = xlsxShape(xlsx);
-                time("fastexcel alone, same shape (round " + round + ")", () -> writeXlsx(shape, keep.resolve("alone.xlsx")));
-                time("fastcsv alone, same shape (round " + round + ")", () -> writeCsv(shape.getFirst(), keep.resolve("alone.csv")));
+                time("API export.xlsx (round " + round + ")", () -> ExportBaseline.download(http, base + "/export.xlsx", token, xlsx));
+                time("API export.csv (round " + round + ")", () -> ExportBaseline.download(http, base + "/export.csv", token, csv));
+                List<ExportBaseline.SheetShape> shape = ExportBaseline.xlsxShape(xlsx);
+                time("fastexcel alone, same shape (round " + round + ")", () -> ExportBaseline.writeXlsx(shape, keep.resolve("alone.xlsx")));
+                time("fastcsv alone, same shape (round " + round + ")", () -> aloneCsv(shape.getFirst(), keep.resolve("alone.csv")));
             }
             System.out.printf(Locale.ROOT, "load at the end: %s%n", load());
             if (options.containsKey("compare-with")) {
@@ -341,90 +330,15 @@ public final class ExportBenchmark {
         jdbc.sql("analyze housing_group_housing").update();
         return group;
     }
-
-    private static long download(HttpClient http, String url, String token, Path target) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofFile(target));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + Files.readString(target));
-        }
-        return Files.size(target);
-    }
-
-    /** Each sheet of the product's workbook: name, row count, header row and first data row. */
-    private static List<Object[]> xlsxShape(Path xlsx) throws Exception {
-        List<Object[]> sheets = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
-            for (var sheet : workbook.getSheets().toList()) {
-                List<Row> rows = sheet.read();
-                sheets.add(new Object[] {sheet.getName(), rows.size() - 1, rows.get(0), rows.size() > 1 ? rows.get(1) : rows.get(0)});
-            }
-        }
-        return sheets;
-    }
-
-    private static long writeXlsx(List<Object[]> sheets, Path target) throws Exception {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            Workbook workbook = new Workbook(out, "bench", "1.0");
-            for (Object[] shape : sheets) {
-                Worksheet sheet = workbook.newWorksheet((String) shape[0]);
-                int rows = (Integer) shape[1];
-                Row header = (Row) shape[2];
-                Row sample = (Row) shape[3];
-                for (int c = 0; c < header.getCellCount(); c++) {
-                    sheet.value(0, c, header.getCellText(c));
-                }
-                for (int r = 1; r <= rows; r++) {
-                    for (int c = 0; c < sample.getCellCount(); c++) {
-                        Cell cell = sample.getCell(c);
-                        if (cell == null) {
-                            continue;
-                        }
-                        switch (cell.getType()) {
-                            case NUMBER -> sheet.value(r, c, (BigDecimal) cell.getValue());
-                            case EMPTY -> {
-                            }
-                            default -> sheet.value(r, c, cell.getText());
-                        }
-                    }
-                    if (r % 1000 == 0) {
-                        sheet.flush();
-                    }
-                }
-                sheet.finish();
-            }
-            workbook.finish();
-        }
-        return Files.size(target);
-    }
-
-    private static long writeCsv(Object[] shape, Path target) throws Exception {
-        Row header = (Row) shape[2];
-        Row sample = (Row) shape[3];
+    /** fastcsv alone, with the first sheet's header and first row (the CSV has the dwellings' columns). */
+    private static long aloneCsv(ExportBaseline.SheetShape shape, Path target) throws Exception {
         List<String> headers = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        for (int c = 0; c < header.getCellCount(); c++) {
-            headers.add(header.getCellText(c));
-            values.add(c < sample.getCellCount() && sample.getCell(c) != null ? sample.getCellText(c) : "");
+        for (int c = 0; c < shape.header().getCellCount(); c++) {
+            headers.add(shape.header().getCellText(c));
+            values.add(c < shape.sample().getCellCount() && shape.sample().getCell(c) != null ? shape.sample().getCellText(c) : "");
         }
-        try (OutputStream out = Files.newOutputStream(target)) {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            CsvWriter csv = CsvWriter.builder().fieldSeparator(';').build(out, StandardCharsets.UTF_8);
-            csv.writeRecord(headers);
-            for (int r = 0; r < (Integer) shape[1]; r++) {
-                csv.writeRecord(values);
-            }
-            csv.flush();
-        }
-        return Files.size(target);
-    }
-
-    private static String token(UserManagement users, ApiTokenManagement tokens, long establishmentId) {
-        String email = "bench-" + UUID.randomUUID() + "@bench.zlv.test";
-        return Roles.asSystem(() -> {
-            users.upsertUser(email, "Banc", "Exports", Role.USUAL, List.of(establishmentId), "mot-de-passe-" + UUID.randomUUID());
-            return tokens.createFor(email, null, "benchmark").secret();
-        });
+        return ExportBaseline.writeCsv(headers, values, shape.rows(), target);
     }
 
     private ExportBenchmark() {

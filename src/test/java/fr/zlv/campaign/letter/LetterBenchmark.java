@@ -2,11 +2,10 @@ package fr.zlv.campaign.letter;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
 import fr.zlv.ZlvApplication;
 import fr.zlv.access.ApiTokenManagement;
-import fr.zlv.access.Role;
 import fr.zlv.access.UserManagement;
+import fr.zlv.groups.ExportBaseline;
 import fr.zlv.shared.security.Roles;
 import fr.zlv.territory.Establishment;
 import fr.zlv.territory.EstablishmentManagement;
@@ -15,21 +14,13 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +31,6 @@ import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -112,7 +98,7 @@ public final class LetterBenchmark {
             boolean generated = generate(jdbc, size, communes, departement);
             System.out.printf(Locale.ROOT, "dataset: %,d bench dwellings in %s (%d communes), %s in %.0f s%n", size, dep.name(),
                     communes.size(), generated ? "generated" : "already there", (System.nanoTime() - t0) / 1e9);
-            String token = token(context.getBean(UserManagement.class), context.getBean(ApiTokenManagement.class), dep.id());
+            String token = ExportBaseline.token(context.getBean(UserManagement.class), context.getBean(ApiTokenManagement.class), dep.id(), "Courriers");
 
             // a campaign of the first dwellings: every 50th owner is "ne pas contacter", so about 2 % are excluded
             int campaignDwellings = recipients + recipients / 49 + 1;
@@ -142,11 +128,11 @@ public final class LetterBenchmark {
 
             // the product: GET /api/v1/campaigns/{id}/letters.pdf (first print makes the access codes)
             Path pdf = work.resolve("letters.pdf");
-            Phase first = heap.measure("API letters.pdf, first print (codes made)", () -> download(http, base
+            Phase first = heap.measure("API letters.pdf, first print (codes made)", () -> ExportBaseline.download(http, base
                     + "/api/v1/campaigns/" + campaign + "/letters.pdf", token, pdf));
             int pages = pages(pdf);
             report(first, pages);
-            Phase second = heap.measure("API letters.pdf, second print (codes reused)", () -> download(http, base
+            Phase second = heap.measure("API letters.pdf, second print (codes reused)", () -> ExportBaseline.download(http, base
                     + "/api/v1/campaigns/" + campaign + "/letters.pdf", token, pdf));
             report(second, pages(pdf));
             double ceilingRate = ceiling[0].pages() / ceilingPhase.seconds();
@@ -157,15 +143,15 @@ public final class LetterBenchmark {
                 long group = group(jdbc, dep.id(), groupSize);
                 Path xlsx = work.resolve("group.xlsx");
                 Path csv = work.resolve("group.csv");
-                Phase apiXlsx = heap.measure("API export.xlsx, " + groupSize + " dwellings", () -> download(http, base
+                Phase apiXlsx = heap.measure("API export.xlsx, " + groupSize + " dwellings", () -> ExportBaseline.download(http, base
                         + "/api/v1/groups/" + group + "/export.xlsx", token, xlsx));
                 report(apiXlsx, -1);
-                Phase apiCsv = heap.measure("API export.csv, " + groupSize + " dwellings", () -> download(http, base
+                Phase apiCsv = heap.measure("API export.csv, " + groupSize + " dwellings", () -> ExportBaseline.download(http, base
                         + "/api/v1/groups/" + group + "/export.csv", token, csv));
                 report(apiCsv, -1);
-                List<List<Object>> sheets = xlsxShape(xlsx);
+                List<ExportBaseline.SheetShape> sheets = ExportBaseline.xlsxShape(xlsx);
                 Path xlsxAlone = work.resolve("alone.xlsx");
-                Phase aloneXlsx = heap.measure("fastexcel alone, same shape", () -> writeXlsx(sheets, xlsxAlone));
+                Phase aloneXlsx = heap.measure("fastexcel alone, same shape", () -> ExportBaseline.writeXlsx(sheets, xlsxAlone));
                 report(aloneXlsx, -1);
                 Path csvAlone = work.resolve("alone.csv");
                 Phase aloneCsv = heap.measure("fastcsv alone, same shape", () -> writeCsv(csv, csvAlone));
@@ -295,73 +281,11 @@ public final class LetterBenchmark {
         return group;
     }
 
-    private static long download(HttpClient http, String url, String token, Path target) throws Exception {
-        var response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofFile(target));
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + Files.readString(target));
-        }
-        return Files.size(target);
-    }
-
     private static int pages(Path pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             return document.getNumberOfPages();
         }
     }
-
-    /** Each sheet of the product's workbook: its name, its rows count, its header and its first data row. */
-    private static List<List<Object>> xlsxShape(Path xlsx) throws Exception {
-        List<List<Object>> sheets = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook workbook = new ReadableWorkbook(in)) {
-            for (var sheet : workbook.getSheets().toList()) {
-                List<Row> rows = sheet.read();
-                List<Object> shape = new ArrayList<>();
-                shape.add(sheet.getName());
-                shape.add(rows.size() - 1);
-                shape.add(rows.get(0));
-                shape.add(rows.size() > 1 ? rows.get(1) : rows.get(0));
-                sheets.add(shape);
-            }
-        }
-        return sheets;
-    }
-
-    private static long writeXlsx(List<List<Object>> sheets, Path target) throws Exception {
-        try (OutputStream out = Files.newOutputStream(target)) {
-            Workbook workbook = new Workbook(out, "bench", "1.0");
-            for (List<Object> shape : sheets) {
-                Worksheet sheet = workbook.newWorksheet((String) shape.get(0));
-                int rows = (Integer) shape.get(1);
-                Row header = (Row) shape.get(2);
-                Row sample = (Row) shape.get(3);
-                for (int c = 0; c < header.getCellCount(); c++) {
-                    sheet.value(0, c, header.getCellText(c));
-                }
-                for (int r = 1; r <= rows; r++) {
-                    for (int c = 0; c < sample.getCellCount(); c++) {
-                        Cell cell = sample.getCell(c);
-                        if (cell == null) {
-                            continue;
-                        }
-                        switch (cell.getType()) {
-                            case NUMBER -> sheet.value(r, c, (BigDecimal) cell.getValue());
-                            case EMPTY -> {
-                            }
-                            default -> sheet.value(r, c, cell.getText());
-                        }
-                    }
-                    if (r % 1000 == 0) {
-                        sheet.flush();
-                    }
-                }
-                sheet.finish();
-            }
-            workbook.finish();
-        }
-        return Files.size(target);
-    }
-
     private static long writeCsv(Path productCsv, Path target) throws Exception {
         List<String> header;
         List<String> sample;
@@ -376,24 +300,7 @@ public final class LetterBenchmark {
                 rows++;
             }
         }
-        try (OutputStream out = Files.newOutputStream(target)) {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            CsvWriter csv = CsvWriter.builder().fieldSeparator(';').build(out, StandardCharsets.UTF_8);
-            csv.writeRecord(header);
-            for (long r = 0; r < rows; r++) {
-                csv.writeRecord(sample);
-            }
-            csv.flush();
-        }
-        return Files.size(target);
-    }
-
-    private static String token(UserManagement users, ApiTokenManagement tokens, long establishmentId) {
-        String email = "bench-" + UUID.randomUUID() + "@bench.zlv.test";
-        return Roles.asSystem(() -> {
-            users.upsertUser(email, "Banc", "Courriers", Role.USUAL, List.of(establishmentId), "mot-de-passe-" + UUID.randomUUID());
-            return tokens.createFor(email, null, "benchmark").secret();
-        });
+        return ExportBaseline.writeCsv(header, sample, rows, target);
     }
 
     private static Map<String, String> options(String[] args) {
