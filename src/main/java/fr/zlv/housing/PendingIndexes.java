@@ -18,9 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the indexes a big load left for after its commit ({@code bulk_pending_index}, see {@link BulkIndexes}),
- * two at a time on two connections: the trigram search index, the longest, on one, the others meanwhile on the
- * other. Each build is one transaction with its pending row, locked (another builder skips it) and deleted with
- * the build: a crash leaves the row for the next start. A plain {@code create index} blocks writes to its table
+ * two at a time on two connections: the two trigram search indexes (V36), the longest, first, one on each,
+ * then the others as each connection is free. Each build is one transaction with its pending row, locked
+ * (another builder skips it) and deleted with the build: a crash leaves the row for the next start. A plain {@code create index} blocks writes to its table
  * while it runs, not reads.
  */
 @Component
@@ -44,7 +44,8 @@ class PendingIndexes {
      */
     int buildAll(Consumer<String> phases) {
         List<String> names = jdbc.sql("""
-                select name from bulk_pending_index order by statement like '% USING gin %' desc, name""")
+                select name from bulk_pending_index
+                 order by statement like '%gin_trgm_ops%' desc, statement like '% USING gin %' desc, name""")
                 .query(String.class).list();
         if (names.isEmpty()) {
             return 0;

@@ -19,9 +19,6 @@ final class HousingQueries {
     /** At most this many words of the search box are used (each one an indexed condition). */
     private static final int MAX_SEARCH_WORDS = 6;
 
-    /** The text the search's trigram index covers (V28): the address and the current owners' texts. */
-    private static final String SEARCH_KEY = "(coalesce(h.address_key, '') || '|' || coalesce(h.owners_key, ''))";
-
     private static final java.util.Set<String> COMMON_WORDS = java.util.Set.of("rue", "de", "la", "le", "les", "du", "des",
             "l", "d", "avenue", "av", "bd", "boulevard", "place", "pl", "chemin", "che", "route", "rte", "impasse", "imp",
             "allee", "all", "quai", "cours", "et", "en", "sur", "bis", "ter");
@@ -328,10 +325,10 @@ final class HousingQueries {
     /**
      * The search box: an exact local id, invariant or cadastral reference; otherwise every word found
      * (accent- and case-insensitive, any order) in the dwelling's address, or in the name,
-     * administrator or address of one of its current owners. One condition on housing alone: the
-     * trigram index covers the address and the owners' texts copied onto housing (V28); since words
-     * could match across those texts, the exact rule (all words in one text) is then checked on the
-     * candidates, still without leaving the row.
+     * administrator or address of one of its current owners. Conditions on housing alone: a trigram
+     * index covers the address, another the owners' texts copied onto housing (V28, V36); since words
+     * could match across two owners' texts, the exact rule (all words in one text) is then checked on
+     * the candidates, still without leaving the row.
      */
     private static void search(SqlWhere where, TerritoryScope scope, String query) {
         String exact = query.strip();
@@ -342,14 +339,19 @@ final class HousingQueries {
             List<Object> patterns = words.stream().map(w -> (Object) ("%" + w + "%")).toList();
             String[] all = patterns.toArray(String[]::new);
             // inside a territory, its rows (clustered by commune) are fewer than the national trigram
-            // matches of a common name or street word (200 k+ for "martin"): the same text, written so
-            // that the index does not apply, is then checked on the territory's rows
-            String key = scope.national() ? SEARCH_KEY : "concat(h.address_key, '|', h.owners_key)";
-            sql.append("\n    or (").append(allWords(key, words.size()))
-                    .append("\n        and (h.address_key like all(?::text[])")
-                    .append(" or exists (select 1 from unnest(string_to_array(h.owners_key, '|')) k where k like all(?::text[]))))");
-            params.addAll(patterns);
-            params.add(all);
+            // matches of a common name or street word (200 k+ for "martin"): the words are then one
+            // "like all", which the indexes do not serve, checked on the territory's rows
+            if (scope.national()) {
+                sql.append("\n    or ").append(allWords("h.address_key", words.size()))
+                        .append("\n    or (").append(allWords("h.owners_key", words.size()));
+                params.addAll(patterns);
+                params.addAll(patterns);
+            } else {
+                sql.append("\n    or h.address_key like all(?::text[])\n    or (h.owners_key like all(?::text[])");
+                params.add(all);
+                params.add(all);
+            }
+            sql.append("\n        and exists (select 1 from unnest(string_to_array(h.owners_key, '|')) k where k like all(?::text[])))");
             params.add(all);
         }
         sql.append(")");

@@ -150,9 +150,9 @@ class FirstLoadIntegrationTests {
                 assertThat(count(db, "select count(*) from pg_tables where schemaname = 'lovac_scratch'")).isZero();
                 // every index and constraint is back, none left pending
                 assertThat(count(db, "select count(*) from bulk_pending_index")).isZero();
-                assertThat(count(db, "select count(*) from pg_indexes where indexname in ('housing_search', "
+                assertThat(count(db, "select count(*) from pg_indexes where indexname in ('housing_address_search', 'housing_owners_search', "
                         + "'housing_local_id_key', 'owner_owner_key_key', 'ownership_by_owner', 'housing_by_status')"))
-                        .isEqualTo(5);
+                        .isEqualTo(6);
                 assertThat(count(db, "select count(*) from pg_constraint where conname in "
                         + "('ownership_housing_id_fkey', 'ownership_owner_id_fkey')")).isEqualTo(2);
             }

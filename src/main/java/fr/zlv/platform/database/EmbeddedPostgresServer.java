@@ -90,6 +90,12 @@ public final class EmbeddedPostgresServer {
         EmbeddedPostgres postgres = builder
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // a new data folder compares text by code point inside PostgreSQL (memcmp, abbreviated keys)
+                // and lower-cases with its own Unicode tables, whatever the machine's locale: the same order as
+                // the C library's C.UTF-8, without a call into it per comparison (text indexes of a national
+                // load build ~2.5x faster); ADR 0004, decision 12. Existing folders keep their locale.
+                .setLocaleConfig("locale-provider", "builtin")
+                .setLocaleConfig("builtin-locale", "C.UTF-8")
                 // zonky's defaults are made for tests; the product's data must survive a crash
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
