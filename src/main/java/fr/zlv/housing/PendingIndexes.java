@@ -94,6 +94,8 @@ class PendingIndexes {
                 // one core per builder: parallel workers of a B-tree build would slow the search index's build,
                 // which PostgreSQL 17 cannot share between cores and which is the longest
                 jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
+                // a build waits for the writers of its table to finish, however long
+                jdbc.sql("set local lock_timeout = 0").update();
                 starting.run();
                 jdbc.sql(statement.get().replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS ")).update();
                 jdbc.sql("delete from bulk_pending_index where name = :name").param("name", name).update();

@@ -170,6 +170,8 @@ public class LovacImportManagement {
             ImportReport loaded;
             try {
                 loaded = transaction.execute(status -> {
+                    // the import waits for the locks it needs, however long readers hold them
+                    jdbc.sql("set local lock_timeout = 0").update();
                     locked[0] = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
                             .param("key", LOCK_KEY).query(Boolean.class).single());
                     if (!locked[0]) {

@@ -50,6 +50,8 @@ class ReferenceDataWriter {
     }
 
     List<FileReport> write(List<ParsedFile> files) {
+        // waits for another load (and for the locks it needs) as long as it takes
+        jdbc.sql("set local lock_timeout = 0").update();
         jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(LOCK_KEY).query(Integer.class).single();
         Map<ReferenceFile, Counts> counts = new EnumMap<>(ReferenceFile.class);
         long start = System.nanoTime();

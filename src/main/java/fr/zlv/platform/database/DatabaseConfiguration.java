@@ -11,6 +11,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** How long a statement waits for a lock by default (PostgreSQL's {@code lock_timeout}). */
+    static final String LOCK_TIMEOUT = "5s";
+
     @Bean
     DataSource dataSource(ZlvProperties properties) {
         HikariConfig config = new HikariConfig();
@@ -25,6 +28,12 @@ class DatabaseConfiguration {
         }
         config.setPoolName("zlv");
         config.setMaximumPoolSize(20);
+        // a statement that waits for a lock gives up after a few seconds instead of holding its request (and a
+        // pooled connection) for as long as the lock lasts: a national LOVAC load keeps the dwellings locked for
+        // minutes. Pages and the API then answer 503 "réessayez" (ApiErrorAdvice). The import, the index builds
+        // and the reference load wait as long as needed ("set local lock_timeout = 0" in their transactions).
+        // A start-up option, not a "set": it stays the session's default through "reset all".
+        config.addDataSourceProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT);
         return new HikariDataSource(config);
     }
 }

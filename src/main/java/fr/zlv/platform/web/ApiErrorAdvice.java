@@ -1,6 +1,7 @@
 package fr.zlv.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,9 +37,16 @@ class ApiErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, String>> handle(Exception exception, HttpServletRequest request) throws Exception {
-        if (!ErrorIds.isApi(request.getRequestURI().substring(request.getContextPath().length()))
-                || exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
+    ResponseEntity<Map<String, String>> handle(Exception exception, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        boolean api = ErrorIds.isApi(request.getRequestURI().substring(request.getContextPath().length()));
+        if (!api && isLockTimeout(exception)) {
+            // the page's data is locked by a long writer (a national LOVAC load): error/503.html says to retry
+            log.info("Données verrouillées sur {} {} : {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+            return null;
+        }
+        if (!api || exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
             throw exception;
         }
         int status = statusOf(exception);
@@ -66,11 +75,31 @@ class ApiErrorAdvice {
         if (exception instanceof java.util.NoSuchElementException) {
             return HttpStatus.NOT_FOUND.value();
         }
+        if (isLockTimeout(exception)) {
+            return HttpStatus.SERVICE_UNAVAILABLE.value();
+        }
         return HttpStatus.INTERNAL_SERVER_ERROR.value();
+    }
+
+    /**
+     * A statement gave up waiting for a lock ({@code lock_timeout}, SQL state 55P03): Spring reports it as
+     * {@link CannotAcquireLockException} or, depending on the statement, as an uncategorised SQL exception.
+     */
+    private static boolean isLockTimeout(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof CannotAcquireLockException
+                    || t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Our own input exceptions carry a French message naming the field; framework ones get one here. */
     private static String messageOf(Exception exception, int status) {
+        if (isLockTimeout(exception)) {
+            return ErrorMessages.LOCKED;
+        }
         if (status >= 500) {
             return ErrorMessages.of(status);
         }

@@ -3,6 +3,10 @@ package fr.zlv.platform.web;
 /** The French wording of HTTP errors shown to users and API clients. */
 final class ErrorMessages {
 
+    /** Data locked longer than {@code lock_timeout} by a long writer (a national LOVAC load, an index build). */
+    static final String LOCKED = "Ces données sont en cours de mise à jour (par exemple par l'import d'un fichier LOVAC). "
+            + "Réessayez dans quelques minutes.";
+
     private ErrorMessages() {
     }
 
