@@ -52,7 +52,7 @@ class ApiErrorAdvice {
         int status = statusOf(exception);
         String message = messageOf(exception, status);
         String id = ErrorIds.next();
-        if (status >= 500) {
+        if (status >= 500 && !isLockTimeout(exception)) {
             log.error("Erreur {} : {} sur {} {}", id, status, request.getMethod(), request.getRequestURI(), exception);
         } else {
             log.info("Erreur {} : {} sur {} {} : {}", id, status, request.getMethod(), request.getRequestURI(), message);

@@ -52,7 +52,8 @@ class ZlvErrorAttributes extends DefaultErrorAttributes {
         String id = ErrorIds.next();
         request.setAttribute(ERROR_ID, id, RequestAttributes.SCOPE_REQUEST);
         Throwable error = getError(request);
-        if (status >= 500) {
+        // 503: data locked by a long writer (ApiErrorAdvice), expected during a national load, not a fault
+        if (status >= 500 && status != 503) {
             log.error("Erreur {} : {} sur {}", id, status, path, error);
         } else {
             log.info("Erreur {} : {} sur {}", id, status, path);
