@@ -40,7 +40,8 @@ class ApiErrorAdvice {
     ResponseEntity<Map<String, String>> handle(Exception exception, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
         boolean api = ErrorIds.isApi(request.getRequestURI().substring(request.getContextPath().length()));
-        if (!api && isLockTimeout(exception)) {
+        boolean locked = isLockTimeout(exception);
+        if (!api && locked) {
             // the page's data is locked by a long writer (a national LOVAC load): error/503.html says to retry
             log.info("Données verrouillées sur {} {} : {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
             response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -49,10 +50,11 @@ class ApiErrorAdvice {
         if (!api || exception instanceof AccessDeniedException || exception instanceof AuthenticationException) {
             throw exception;
         }
-        int status = statusOf(exception);
-        String message = messageOf(exception, status);
+        // data locked by a long writer: expected during a national load, not a fault
+        int status = locked ? HttpStatus.SERVICE_UNAVAILABLE.value() : statusOf(exception);
+        String message = locked ? ErrorMessages.LOCKED : messageOf(exception, status);
         String id = ErrorIds.next();
-        if (status >= 500 && !isLockTimeout(exception)) {
+        if (status >= 500 && !locked) {
             log.error("Erreur {} : {} sur {} {}", id, status, request.getMethod(), request.getRequestURI(), exception);
         } else {
             log.info("Erreur {} : {} sur {} {} : {}", id, status, request.getMethod(), request.getRequestURI(), message);
@@ -75,9 +77,6 @@ class ApiErrorAdvice {
         if (exception instanceof java.util.NoSuchElementException) {
             return HttpStatus.NOT_FOUND.value();
         }
-        if (isLockTimeout(exception)) {
-            return HttpStatus.SERVICE_UNAVAILABLE.value();
-        }
         return HttpStatus.INTERNAL_SERVER_ERROR.value();
     }
 
@@ -97,9 +96,6 @@ class ApiErrorAdvice {
 
     /** Our own input exceptions carry a French message naming the field; framework ones get one here. */
     private static String messageOf(Exception exception, int status) {
-        if (isLockTimeout(exception)) {
-            return ErrorMessages.LOCKED;
-        }
         if (status >= 500) {
             return ErrorMessages.of(status);
         }
