@@ -1,6 +1,8 @@
 package fr.zlv.housing;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,10 +22,11 @@ class BulkIndexes {
     /**
      * One statement that puts back what was dropped (a definition as PostgreSQL prints it), named for the log.
      *
+     * @param table       the table it belongs to
      * @param index       the index's name, when it is an index
      * @param afterCommit built after the import's commit (a non-unique index: nothing can break it meanwhile)
      */
-    record Restore(String name, String statement, String index, boolean afterCommit) {
+    record Restore(String name, String statement, String table, String index, boolean afterCommit) {
     }
 
     /** What to put back after the load, in order. */
@@ -55,13 +58,13 @@ class BulkIndexes {
     Dropped drop(String... tables) {
         var indexes = jdbc.sql("""
                 select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition,
-                       i.indisunique::text as is_unique
+                       i.indisunique::text as is_unique, i.indrelid::regclass::text as tbl
                   from pg_index i
                  where i.indrelid = any(cast(string_to_array(:tables, ',') as regclass[]))
                    and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
                  order by 1""")
                 .param("tables", String.join(",", tables))
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}).list();
         // foreign keys, and unique constraints no foreign key relies on (the dwelling's local id, the owner's
         // key: maintaining them row by row cost a national load more than building them once); unique ones
         // come back first
@@ -75,15 +78,15 @@ class BulkIndexes {
                  order by c.contype = 'f', 1, 2""")
                 .param("tables", String.join(",", tables))
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
-        var restore = new java.util.ArrayList<Restore>();
+        var restore = new ArrayList<Restore>();
         for (String[] index : indexes) {
             jdbc.sql("drop index " + index[0]).update();
-            restore.add(new Restore("index " + index[0], index[1], index[0], !Boolean.parseBoolean(index[2])));
+            restore.add(new Restore("index " + index[0], index[1], index[3], index[0], !Boolean.parseBoolean(index[2])));
         }
         for (String[] key : foreignKeys) {
             jdbc.sql("alter table " + key[0] + " drop constraint " + key[1]).update();
             restore.add(new Restore("constraint " + key[1],
-                    "alter table " + key[0] + " add constraint " + key[1] + " " + key[2], null, false));
+                    "alter table " + key[0] + " add constraint " + key[1] + " " + key[2], key[0], null, false));
         }
         return new Dropped(List.copyOf(restore));
     }
@@ -126,6 +129,30 @@ class BulkIndexes {
             }
         }
         return closure;
+    }
+
+    /**
+     * Puts back a table's indexes and keys now, in the import's transaction, one by one while {@code waiting} says
+     * it is waiting for other work anyway (a first load waits for its links with the owner table written): each
+     * is then built on a core that would be idle, instead of after the commit.
+     *
+     * @return what is still to put back
+     */
+    Dropped restoreWhile(Dropped dropped, String table, BooleanSupplier waiting, BulkSteps steps) {
+        var remaining = new ArrayList<>(dropped.restores());
+        // one core: the other one is working out what this transaction waits for
+        jdbc.sql("set local max_parallel_maintenance_workers = 0").update();
+        for (Restore restore : dropped.restores()) {
+            if (!waiting.getAsBoolean()) {
+                break;
+            }
+            if (restore.table().equals(table)) {
+                steps.run(restore.name() + " while waiting", jdbc.sql(restore.statement()));
+                remaining.remove(restore);
+            }
+        }
+        jdbc.sql("set local max_parallel_maintenance_workers to default").update();
+        return new Dropped(List.copyOf(remaining));
     }
 
     /**

@@ -38,6 +38,12 @@ class HousingBulkSql {
     private static final String IS_RESET_STATE =
             "(h.occupancy, h.status, h.sub_status) is not distinct from ('V'::text, 0::smallint, null::text)";
 
+    /** A new dwelling's values from the file (with {@code :m}, the millésime), without its owners' copies. */
+    private static final String NEW_DWELLINGS = "select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS)
+            + ", cast(:m as integer) as last_lovac_year, cast(null as text) as energy_label, s.row_hash, "
+            + SearchKeys.address("s.address_dgfip") + " as address_key"
+            + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no where d.existing_id is null";
+
     /** The V28 copies of the primary owner onto housing (same names in lovac_copies and housing). */
     private static final String COPY_COLUMNS = """
             primary_owner_id, primary_owner_name, primary_owner_kind, primary_owner_birth_date, primary_owner_location,
@@ -174,22 +180,32 @@ class HousingBulkSql {
 
         phases.accept("propriétaires");
         String copies;
+        String newDwellings;
         if (firstLoad) {
             log.info("LOVAC {}: first load, tables recreated empty (written without WAL when wal_level is minimal)",
                     millesime);
-            // the owners are worked out on the scratch connection meanwhile; the buildings need only the file
+            // the owners are worked out on the scratch connection meanwhile; the buildings and the dwellings' own
+            // values need only the file, and are ready before the owners are
             firstLoadBuildings(steps);
-            owners.mergeFirstLoad(source, steps, scratch);
+            steps.run("new dwellings", jdbc.sql("create temp table lovac_new_housing on commit drop as " + NEW_DWELLINGS)
+                    .param("m", millesime));
+            owners.insertFirstLoadOwners(steps, scratch);
+            // the owner table is written: its indexes and key are built while the scratch connection works out the
+            // links, on this connection's otherwise idle core, rather than after the commit
+            dropped = indexes.restoreWhile(dropped, "owner", () -> !scratch.linksReady(), steps);
+            owners.insertFirstLoadLinks(source, steps, scratch);
             scratch.awaitCopies();
             copies = OwnerScratch.COPIES;
+            newDwellings = "lovac_new_housing";
         } else {
             owners.merge(source, steps);
             owners.copies(steps);
             copies = "lovac_copies";
+            newDwellings = "(" + NEW_DWELLINGS + ")";
         }
 
         phases.accept("logements");
-        insertNewDwellings(source, millesime, copies, steps);
+        insertNewDwellings(source, millesime, newDwellings, copies, steps);
 
         if (!firstLoad) {
             updateKnownDwellings(source, millesime, steps);
@@ -238,11 +254,13 @@ class HousingBulkSql {
     }
 
     /**
-     * New dwellings, each written once: the file's values, the owners' copies and the contributed columns, the
-     * latter computed in the same statement (a separate pass cost a national load the join of the file's rows
-     * with their copies a second time).
+     * New dwellings, each written once: the file's values ({@link #NEW_DWELLINGS}), the owners' copies and the
+     * contributed columns, the latter computed in the same statement (a separate pass cost a national load the
+     * join of the file's rows with their copies a second time).
+     *
+     * @param newDwellings {@link #NEW_DWELLINGS} as a subquery, or a table made of it
      */
-    private void insertNewDwellings(String source, int millesime, String copies, BulkSteps steps) {
+    private void insertNewDwellings(String source, int millesime, String newDwellings, String copies, BulkSteps steps) {
         StringBuilder columns = new StringBuilder();
         StringBuilder values = new StringBuilder();
         StringBuilder joins = new StringBuilder();
@@ -257,12 +275,9 @@ class HousingBulkSql {
         steps.run("housing insert", jdbc.sql("insert into housing (id, local_id, " + DATA_COLUMNS + ", " + COPY_COLUMNS
                         + ", data_file_years, last_lovac_year, source_hash, address_key" + columns + ") select h.id, h.local_id, "
                         + prefixed("h", DATA_COLUMNS) + ", " + prefixed("h", COPY_COLUMNS)
-                        + ", array[:src], h.last_lovac_year, h.row_hash, " + SearchKeys.address("h.address_dgfip") + values
-                        + " from (select d.housing_id as id, d.local_id, " + prefixed("s", DATA_COLUMNS) + ", "
-                        + prefixed("c", COPY_COLUMNS) + ", cast(:m as integer) as last_lovac_year,"
-                        + " cast(null as text) as energy_label, s.row_hash"
-                        + " from lovac_dedup d join lovac_stage s on s.line_no = d.line_no"
-                        + " left join " + copies + " c on c.housing_id = d.housing_id where d.existing_id is null) h"
+                        + ", array[:src], h.last_lovac_year, h.row_hash, h.address_key" + values
+                        + " from (select n.*, " + prefixed("c", COPY_COLUMNS) + " from " + newDwellings + " n"
+                        + " left join " + copies + " c on c.housing_id = n.id) h"
                         + joins)
                 .param("src", source).param("m", millesime));
     }

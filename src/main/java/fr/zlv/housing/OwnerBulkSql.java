@@ -101,16 +101,20 @@ class OwnerBulkSql {
     }
 
     /**
-     * A first load's owners and links, from what {@link OwnerScratch} works out meanwhile on its own connection:
-     * every owner is new, with its id already drawn, and every link is new.
+     * A first load's owners, from what {@link OwnerScratch} works out meanwhile on its own connection: every owner
+     * is new, with its id already drawn.
      */
-    void mergeFirstLoad(String source, BulkSteps steps, OwnerScratch scratch) {
+    void insertFirstLoadOwners(BulkSteps steps, OwnerScratch scratch) {
         scratch.awaitOwners();
         steps.run("owner insert", jdbc.sql("insert into owner (id, owner_key, " + OWNER_COLUMNS + ", " + KEY_COLUMNS
                 + ", multi_owner) select id, key, " + OWNER_COLUMNS + ", " + KEY_COLUMNS + ", dwellings > 1 from "
                 + OwnerScratch.DISTINCT));
         // a table filled in this transaction has no statistics: the checks of the foreign keys would be planned blind
         steps.run("owner analyze", jdbc.sql("analyze owner"));
+    }
+
+    /** A first load's links, every one new, once {@link OwnerScratch} has worked them out. */
+    void insertFirstLoadLinks(String source, BulkSteps steps, OwnerScratch scratch) {
         scratch.awaitLinks();
         // in key order: the primary key's index grows at its end
         steps.run("ownership insert", jdbc.sql("insert into ownership (housing_id, owner_id, " + LINK_COLUMNS

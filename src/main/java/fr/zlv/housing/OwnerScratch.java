@@ -133,6 +133,11 @@ final class OwnerScratch implements AutoCloseable {
         await(links);
     }
 
+    /** Whether the links are worked out (or their work failed: {@link #awaitLinks} then says why). */
+    boolean linksReady() {
+        return links.isDone();
+    }
+
     /** Once the copies are ready: distinct owners and links of the file's dwellings, for the report. */
     long[] awaitCopies() {
         return await(copies);

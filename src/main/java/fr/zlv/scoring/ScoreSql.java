@@ -16,7 +16,8 @@ final class ScoreSql {
             cross join lateral (select h.primary_owner_birth_date as birth_date, h.primary_owner_multi as multi_owner,
                                        h.primary_owner_location as relative_location) po
             left join zonage_abc z on z.commune_code = h.commune_code
-            left join commune_programme cp on cp.commune_code = h.commune_code""";
+            left join commune_programme cp on cp.commune_code = h.commune_code
+            left join (select distinct commune_code from vacancy_tax) vt on vt.commune_code = h.commune_code""";
 
     static final String FROM = "from housing h\n" + JOINS;
 
@@ -29,17 +30,22 @@ final class ScoreSql {
         for (ScoreFactor factor : ScoreFactor.values()) {
             int weight = weights.of(factor);
             if (weight > 0) {
-                terms.add("round(" + weight + " * (" + factor.valueSql + "))");
+                terms.add(points(String.valueOf(weight), factor.quartersSql));
             }
         }
         return terms.isEmpty() ? "0" : "(" + String.join(" + ", terms) + ")::smallint";
+    }
+
+    /** A factor's points: round(weight × quarters / 4), halves up as {@code round()} of a decimal, in integers. */
+    static String points(String weight, String quartersSql) {
+        return "(" + weight + " * (" + quartersSql + ") + 2) / 4";
     }
 
     /** Value and words of every factor, for the breakdown of one dwelling. */
     static String breakdownColumns() {
         List<String> columns = new ArrayList<>();
         for (ScoreFactor factor : ScoreFactor.values()) {
-            columns.add("(" + factor.valueSql + ")::float8");
+            columns.add("(" + factor.quartersSql + ")::float8 / 4");
             columns.add("(" + factor.displaySql + ")::text");
         }
         return String.join(",\n", columns);

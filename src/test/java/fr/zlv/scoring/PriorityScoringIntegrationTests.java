@@ -59,9 +59,20 @@ class PriorityScoringIntegrationTests {
                   from generate_series(current_date - interval '77 years', current_date - interval '58 years',
                                        interval '1 day') d
                  cross join lateral (select d::date as birth_date) po
-                 where (%s) <> (case when extract(year from age(current_date, po.birth_date)) >= 75 then 1
-                                     when extract(year from age(current_date, po.birth_date)) >= 60 then 0.5
-                                     else 0 end)""".formatted(ScoreFactor.OWNER_AGE.valueSql))
+                 where (%s) <> (case when extract(year from age(current_date, po.birth_date)) >= 75 then 4
+                                     when extract(year from age(current_date, po.birth_date)) >= 60 then 2
+                                     else 0 end)""".formatted(ScoreFactor.OWNER_AGE.quartersSql))
+                .query(String.class).list();
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void aFactorsIntegerPointsAreTheRoundedDecimalPoints() {
+        // every weight a form accepts and every value of a factor: halves go up (10 × 0.25 = 2.5 → 3)
+        List<String> differences = jdbc.sql("""
+                select w || ' × ' || q || '/4'
+                  from generate_series(0, 100) w cross join generate_series(0, 4) q
+                 where (%s) <> round(w * (q / 4.0))""".formatted(ScoreSql.points("w", "q")))
                 .query(String.class).list();
         assertThat(differences).isEmpty();
     }
