@@ -57,6 +57,20 @@ class FirstLoadIntegrationTests {
                 + "/postgres", "postgres", "");
     }
 
+    /** The names and definitions of the indexes and constraints of the tables a first load empties. */
+    private static String indexesAndConstraints(Connection db) throws SQLException {
+        try (var rs = db.createStatement().executeQuery("""
+                select string_agg(name || ' ' || definition, E'\n' order by name, definition) from (
+                    select indexname as name, indexdef as definition from pg_indexes
+                     where tablename in ('housing', 'owner', 'ownership', 'building')
+                    union all
+                    select conname, pg_get_constraintdef(oid) from pg_constraint
+                     where conrelid in ('housing'::regclass, 'owner'::regclass, 'ownership'::regclass, 'building'::regclass)) x""")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     private static long count(Connection db, String sql) throws SQLException {
         try (var rs = db.createStatement().executeQuery(sql)) {
             rs.next();
@@ -86,6 +100,10 @@ class FirstLoadIntegrationTests {
                 assertThat(count(db, "select count(*) from owner")).isZero();
                 assertThat(count(db, "select count(*) from pg_tables where schemaname = 'lovac_scratch'")).isZero();
                 db.createStatement().execute("alter function zlv_search_key_away(text) rename to zlv_search_key");
+            }
+            String before;
+            try (Connection db = connect(data)) {
+                before = indexesAndConstraints(db);
             }
             JsonNode first = cli("import", "lovac", "--millesime", "2025", file.toString());
             long created = first.get("housingsCreated").asLong();
@@ -155,6 +173,8 @@ class FirstLoadIntegrationTests {
                         .isEqualTo(6);
                 assertThat(count(db, "select count(*) from pg_constraint where conname in "
                         + "('ownership_housing_id_fkey', 'ownership_owner_id_fkey')")).isEqualTo(2);
+                // all of them, whether put back in the transaction (some while it waited for the links) or after
+                assertThat(indexesAndConstraints(db)).isEqualTo(before).contains("owner_by_kind", "owner_owner_key_key");
             }
 
             // the same file again writes nothing
