@@ -213,7 +213,8 @@ class HousingBulkSql {
 
         jdbc.sql("create temp table lovac_gone (id bigint primary key) on commit drop").update();
         phases.accept("sorties de la vacance");
-        long exits = exits(millesime, coveredCommunes, steps);
+        // a first load found the tables empty: no dwelling of an earlier file can have left this one
+        long exits = firstLoad ? 0 : exits(millesime, coveredCommunes, steps);
         steps.run("coverage", jdbc.sql("""
                 insert into lovac_coverage (commune_code, last_millesime)
                 select unnest(string_to_array(:communes, ',')), :m
