@@ -7,8 +7,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/target-bench-import}
 JAR=${JAR:-$ROOT/target/zlv.jar}
 HEAP=${HEAP:--Xmx512m}
-# extra JVM options of the imports, for diagnostics (e.g. IMPORT_OPTS=-Dzlv.import.explain=true)
-IMPORT_OPTS=${IMPORT_OPTS:-}
 PORT=${ZLV_PORT:-18089}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"
@@ -49,7 +47,7 @@ kill $SERVER; wait $SERVER 2>/dev/null || true
 
 run() { # label, millesime, file
   local out
-  out=$(/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$JAVA" $HEAP $IMPORT_OPTS -XX:+UseSerialGC -Xlog:gc:file="$WORK/gc-$1.log" \
+  out=$(/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$JAVA" $HEAP -XX:+UseSerialGC -Xlog:gc:file="$WORK/gc-$1.log" \
         -jar "$JAR" import lovac --millesime "$2" "$3" 2>"$WORK/import-$1.err" | tail -1)
   read -r wall rss < "$WORK/time.txt"
   local heap
