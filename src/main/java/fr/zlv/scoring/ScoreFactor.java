@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The factors of the priority score. Each gives a value from 0 to 1 (in quarters, written in SQL as 0 to 4)
  * computed from the dwelling, its building, its primary owner and its commune; a factor brings
- * {@code round(weight × value)} points (halves rounded up). Weights total 100, so the score is 0–100. The SQL aliases are
- * those of {@link ScoreSql#FROM}.
+ * {@code round(weight × value)} points (halves rounded up). Weights total 100, so the score is 0–100. The SQL
+ * aliases are those of {@link ScoreSql#FROM}.
  */
 public enum ScoreFactor {
 
