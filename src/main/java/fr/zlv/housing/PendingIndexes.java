@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Builds the indexes a big load left for after its commit ({@code bulk_pending_index}, see {@link BulkIndexes}),
  * two at a time on two connections: the two trigram search indexes (V36), the longest, first, one on each,
  * then the others as each connection is free. Each build is one transaction with its pending row, locked
- * (another builder skips it) and deleted with the build: a crash leaves the row for the next start. A plain {@code create index} blocks writes to its table
- * while it runs, not reads.
+ * (another builder skips it) and deleted with the build: a crash leaves the row for the next start. A plain
+ * {@code create index} blocks writes to its table while it runs, not reads.
  */
 @Component
 class PendingIndexes {

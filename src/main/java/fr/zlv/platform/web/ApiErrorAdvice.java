@@ -2,6 +2,7 @@ package fr.zlv.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.sql.SQLException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ class ApiErrorAdvice {
     private static boolean isLockTimeout(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof CannotAcquireLockException
-                    || t instanceof java.sql.SQLException sql && "55P03".equals(sql.getSQLState())) {
+                    || t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
                 return true;
             }
         }
