@@ -2,235 +2,253 @@ package fr.zlv.imports;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * Streams the records of a delimited file: quoted fields may hold delimiters, doubled quotes and
  * line breaks. Keeps the physical line where each record starts and its original text (for the
  * rejects file). Memory is bounded by the longest record.
+ *
+ * <p>Works on the file's bytes, not on decoded chars: decoding a whole national file and copying every
+ * char cost most of the reading thread. Both encodings LOVAC files come in (UTF-8, Windows-1252) write the
+ * delimiter, the quote and the line ends as their single ASCII byte, which never appears inside another
+ * character, so boundaries can be found on bytes. A field becomes a String only when asked for, and the
+ * record's text only for a rejected line; malformed bytes become U+FFFD, as {@code new String} does.
  */
 final class CsvRecordReader implements Closeable {
 
-    private final Reader in;
-    private final char delimiter;
-    private final char[] buffer = new char[1 << 16];
-    private int position;
-    private int limit;
-    private long line = 1;
-    private long charsRead;
+    private static final int BUFFER_SIZE = 1 << 20;
 
-    /** The current record's field values, one after the other; a field's String is made only when asked for. */
-    private final Chars content = new Chars(4096);
-    private int[] ends = new int[256];
-    private int fieldCount;
-    private final List<String> fields = new Fields();
+    private final InputStream in;
+    private final Charset charset;
+    private final byte delimiter;
+
     /**
-     * The record as written in the file, for the rejects file: kept as chars (a StringBuilder compresses every
-     * append to Latin-1 bytes, which cost a third of the reading thread) and made a String only when asked.
+     * The bytes read and not consumed yet. The current record stays whole in it from {@link #recordStart}
+     * (moved to the front on a refill, the buffer grown only when one record is larger), so that its
+     * unquoted fields and its raw text are read straight from here.
      */
-    private final Chars raw = new Chars(2048);
+    private byte[] buffer;
+    private int limit;
+    private int position;
+    private boolean endOfFile;
+    private long line = 1;
+
+    private int recordStart;
+    private int recordLength;
     private long recordLine;
     private boolean unterminatedQuote;
 
-    CsvRecordReader(Reader in, char delimiter) {
+    /** Where the field being read starts in the buffer: a quote opens a quoted field only there. */
+    private int fieldStart;
+
+    /**
+     * Where each field of the record ends, from the record's start (a field starts after the previous one's
+     * delimiter). A field is kept as written: one starting with a quote is unquoted when asked for.
+     */
+    private int[] ends = new int[256];
+    private int fieldCount;
+    private final List<String> fields = new Fields();
+
+    /** {@code in} gives the file's bytes, a BOM already skipped; {@code charset} must be ASCII-compatible. */
+    CsvRecordReader(InputStream in, Charset charset, char delimiter) {
+        this(in, charset, delimiter, BUFFER_SIZE);
+    }
+
+    /** With a given initial buffer size: tests use a tiny one to cross refills. */
+    CsvRecordReader(InputStream in, Charset charset, char delimiter, int bufferSize) {
+        if (delimiter > 0x7F) {
+            throw new IllegalArgumentException("The delimiter must be an ASCII character: " + delimiter);
+        }
         this.in = in;
-        this.delimiter = delimiter;
-    }
-
-    private int read() throws IOException {
-        if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
-            }
-            charsRead += limit;
-        }
-        return buffer[position++];
-    }
-
-    private int peek() throws IOException {
-        if (position == limit) {
-            limit = in.read(buffer, 0, buffer.length);
-            position = 0;
-            if (limit <= 0) {
-                limit = 0;
-                return -1;
-            }
-            charsRead += limit;
-        }
-        return buffer[position];
+        this.charset = charset;
+        this.delimiter = (byte) delimiter;
+        this.buffer = new byte[Math.max(1, bufferSize)];
     }
 
     /** Reads the next non-blank record; false at the end of the file. */
     boolean next() throws IOException {
         while (true) {
-            content.length = 0;
             fieldCount = 0;
-            raw.length = 0;
             unterminatedQuote = false;
+            recordStart = position; // the previous record's bytes may go now
             recordLine = line;
-            int c = peek();
-            if (c == -1) {
+            if (position == limit && !fill()) {
+                recordLength = 0;
                 return false;
             }
             readRecord();
-            if (fields.size() == 1 && fields.get(0).isBlank() && !unterminatedQuote) {
+            if (fieldCount == 1 && !unterminatedQuote && fields.get(0).isBlank()) {
                 continue; // blank line
             }
             return true;
         }
     }
 
+    /** Reads one record from the position up to its line end (consumed, not part of the record) or the end of file. */
     private void readRecord() throws IOException {
-        int fieldStartAt = 0;
-        boolean quoted = false;
-        boolean fieldStart = true;
+        fieldStart = position;
         while (true) {
-            if (position < limit && copyRun(quoted) > 0) {
-                fieldStart = false;
-                continue;
-            }
-            int c = read();
-            if (c == -1) {
-                if (quoted) {
-                    unterminatedQuote = true;
+            int i = readFields(position);
+            if (i == limit) {
+                position = i;
+                if (fill()) {
+                    continue;
                 }
-                endField();
+                endRecord(position); // the last line has no line end
                 return;
             }
-            char ch = (char) c;
-            if (quoted) {
-                if (ch == '"') {
-                    if (peek() == '"') {
-                        read();
-                        raw.add('"');
-                        raw.add('"');
-                        content.add('"');
-                    } else {
-                        quoted = false;
-                        raw.add('"');
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    raw.add(ch);
-                    content.add(ch);
-                }
-                continue;
-            }
-            if (ch == '\n') {
+            byte b = buffer[i];
+            position = i + 1;
+            if (b == '"') {
+                if (i == fieldStart) {
+                    readQuoted();
+                } // elsewhere a quote is an ordinary character of the field
+            } else { // '\n', '\r' or "\r\n"
+                endRecord(i);
                 line++;
-                endField();
-                return;
-            }
-            if (ch == '\r') {
-                if (peek() == '\n') {
-                    read();
+                if (b == '\r' && peek() == '\n') {
+                    position++;
                 }
-                line++;
-                endField();
                 return;
             }
-            raw.add(ch);
-            if (ch == delimiter) {
-                endField();
-                fieldStartAt = content.length;
-                fieldStart = true;
-                continue;
-            }
-            if (ch == '"' && fieldStart && content.length == fieldStartAt) {
-                quoted = true;
-                fieldStart = false;
-                continue;
-            }
-            fieldStart = false;
-            content.add(ch);
         }
     }
 
     /**
-     * Copies at once the characters from the buffer's position up to the next one that matters (a quote, a line
-     * end and, outside quotes, the delimiter): most of a file, which went through the loop below one character
-     * at a time.
-     *
-     * @return how many were copied
+     * Ends a field at each delimiter from {@code from}, up to the first quote or line end, or the limit: returns
+     * its index. The loop that sees nearly every byte of the file (a LOVAC field is ~5 bytes long), hence its
+     * plain locals and delimiters handled without leaving it.
      */
-    private int copyRun(boolean quoted) {
-        char[] b = buffer;
-        int start = position;
-        int end = start;
-        if (quoted) {
-            while (end < limit && b[end] != '"' && b[end] != '\n') {
-                end++;
+    private int readFields(int from) {
+        byte[] b = buffer;
+        byte d = delimiter;
+        int end = limit;
+        int i = from;
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == d) {
+                endField(i);
+                fieldStart = i + 1;
+            } else if (c == '"' || c == '\n' || c == '\r') {
+                break;
             }
-        } else {
-            while (end < limit) {
-                char ch = b[end];
-                if (ch == delimiter || ch == '"' || ch == '\n' || ch == '\r') {
-                    break;
+        }
+        return i;
+    }
+
+    /**
+     * Skips a quoted part, its opening quote just read: up to its closing quote (the position is left after it;
+     * the field goes on to the next delimiter) or the end of the file (an unterminated quote). A line feed inside
+     * it counts as a physical line; a lone carriage return there does not (as before: only '\n' was counted).
+     */
+    private void readQuoted() throws IOException {
+        while (true) {
+            int i = findQuoteOrLineFeed(position);
+            if (i == limit) {
+                position = i;
+                if (fill()) {
+                    continue;
                 }
-                end++;
+                unterminatedQuote = true;
+                return;
             }
-        }
-        int n = end - start;
-        if (n > 0) {
-            content.add(b, start, n);
-            raw.add(b, start, n);
-            position = end;
-        }
-        return n;
-    }
-
-    /** A growing run of chars, reused from record to record. */
-    private static final class Chars {
-        private char[] data;
-        private int length;
-
-        Chars(int capacity) {
-            data = new char[capacity];
-        }
-
-        void add(char ch) {
-            if (length == data.length) {
-                data = java.util.Arrays.copyOf(data, data.length * 2);
+            position = i + 1;
+            if (buffer[i] == '\n') {
+                line++;
+            } else if (peek() == '"') { // a doubled quote: one quote of the value
+                position++;
+            } else {
+                return;
             }
-            data[length++] = ch;
-        }
-
-        void add(char[] from, int start, int n) {
-            if (length + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, length + n));
-            }
-            System.arraycopy(from, start, data, length, n);
-            length += n;
-        }
-
-        String string(int start, int end) {
-            return new String(data, start, end - start);
         }
     }
 
-    private void endField() {
+    private int findQuoteOrLineFeed(int from) {
+        byte[] b = buffer;
+        int end = limit;
+        int i = from;
+        while (i < end && b[i] != '"' && b[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The byte at the position without consuming it, reading more if needed; -1 at the end of the file. */
+    private int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position];
+    }
+
+    /**
+     * Reads more bytes after the limit: first moves the current record to the buffer's front (what is before it
+     * is consumed), or grows the buffer when the record already fills it.
+     *
+     * @return false at the end of the file
+     */
+    private boolean fill() throws IOException {
+        if (endOfFile) {
+            return false;
+        }
+        if (recordStart > 0) {
+            moveRecordToFront();
+        }
+        if (limit == buffer.length) {
+            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        }
+        int n = in.read(buffer, limit, buffer.length - limit);
+        if (n <= 0) {
+            endOfFile = true;
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    /** Every index into the buffer moves with the record; fields are kept relative to the record's start. */
+    private void moveRecordToFront() {
+        int shift = recordStart;
+        System.arraycopy(buffer, shift, buffer, 0, limit - shift);
+        limit -= shift;
+        position -= shift;
+        fieldStart -= shift;
+        recordStart = 0;
+    }
+
+    /** Ends the field being read at {@code end} (excluded) in the buffer. */
+    private void endField(int end) {
         if (fieldCount == ends.length) {
-            ends = java.util.Arrays.copyOf(ends, ends.length * 2);
+            ends = Arrays.copyOf(ends, fieldCount * 2);
         }
-        ends[fieldCount++] = content.length;
+        ends[fieldCount++] = end - recordStart;
+    }
+
+    private void endRecord(int end) {
+        endField(end);
+        recordLength = end - recordStart;
     }
 
     /** The current record's fields as Strings made on demand (a LOVAC row has ~150 columns, the reader uses ~60). */
-    private final class Fields extends java.util.AbstractList<String> implements java.util.RandomAccess {
+    private final class Fields extends AbstractList<String> implements RandomAccess {
         @Override
         public String get(int index) {
             if (index < 0 || index >= fieldCount) {
                 throw new IndexOutOfBoundsException(index);
             }
-            int start = index == 0 ? 0 : ends[index - 1];
-            int end = ends[index];
-            return start == end ? "" : content.string(start, end);
+            int start = index == 0 ? 0 : ends[index - 1] + 1;
+            int length = ends[index] - start;
+            if (length == 0) {
+                return "";
+            }
+            String text = new String(buffer, recordStart + start, length, charset);
+            return text.charAt(0) == '"' ? unquote(text) : text;
         }
 
         @Override
@@ -239,6 +257,30 @@ final class CsvRecordReader implements Closeable {
         }
     }
 
+    /**
+     * A quoted field's value from its text as written: without its opening and closing quotes, a doubled quote
+     * made one, what follows the closing quote kept as it is (a quote there too). Done on the decoded chars, not
+     * on the bytes: removing a quote between two malformed bytes must not join them into one character.
+     */
+    private static String unquote(String text) {
+        StringBuilder value = new StringBuilder(text.length());
+        int i = 1; // after the opening quote
+        while (i < text.length()) {
+            char c = text.charAt(i++);
+            if (c != '"') {
+                value.append(c);
+            } else if (i < text.length() && text.charAt(i) == '"') {
+                value.append('"');
+                i++;
+            } else {
+                value.append(text, i, text.length());
+                break;
+            }
+        }
+        return value.toString();
+    }
+
+    /** The current record's fields; the list shows the next record's after {@link #next()}. */
     List<String> fields() {
         return fields;
     }
@@ -248,17 +290,13 @@ final class CsvRecordReader implements Closeable {
         return recordLine;
     }
 
+    /** The record as written in the file, without its line end (decoded only when asked: for rejected lines). */
     String rawRecord() {
-        return raw.string(0, raw.length);
+        return new String(buffer, recordStart, recordLength, charset);
     }
 
     boolean unterminatedQuote() {
         return unterminatedQuote;
-    }
-
-    /** Characters read so far (for progress). */
-    long charsRead() {
-        return charsRead;
     }
 
     @Override

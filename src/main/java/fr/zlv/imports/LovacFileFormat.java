@@ -1,11 +1,8 @@
 package fr.zlv.imports;
 
-import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -73,9 +70,12 @@ record LovacFileFormat(Charset charset, boolean bom, char delimiter) {
         }
     }
 
-    /** Opens the file as text, skipping the BOM; {@code bytesRead} follows the progress through the file. */
-    Reader open(Path file, AtomicLong bytesRead) throws IOException {
-        InputStream in = new FilterInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+    /**
+     * Opens the file's bytes for {@link CsvRecordReader} (which decodes them with {@link #charset()}), the BOM
+     * skipped; {@code bytesRead} follows the progress through the file. No buffering: the reader reads large blocks.
+     */
+    InputStream open(Path file, AtomicLong bytesRead) throws IOException {
+        InputStream in = new FilterInputStream(Files.newInputStream(file)) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
@@ -88,9 +88,7 @@ record LovacFileFormat(Charset charset, boolean bom, char delimiter) {
         if (bom) {
             in.skipNBytes(3);
         }
-        CharsetDecoder decoder = charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        return new InputStreamReader(in, decoder);
+        return in;
     }
 
     String describe() {

@@ -238,7 +238,7 @@ public class LovacImportManagement {
         int[] invalidDates = {0};
         listener.onProgress(new ImportProgress("lecture du fichier", 0, 0, 0));
         BulkLoadResult result;
-        try (CsvRecordReader reader = new CsvRecordReader(format.open(file, bytes), format.delimiter());
+        try (CsvRecordReader reader = new CsvRecordReader(format.open(file, bytes), format.charset(), format.delimiter());
              RejectsWriter rejects = new RejectsWriter(rejectsPath)) {
             if (!reader.next()) {
                 throw new LovacRefusedException("Le fichier est vide : aucune ligne d'en-tête.");

@@ -53,7 +53,7 @@ class LovacReaderTests {
         Path file = resource(name);
         LovacFileFormat format = LovacFileFormat.detect(file);
         List<Outcome> outcomes = new ArrayList<>();
-        try (var reader = new CsvRecordReader(format.open(file, new AtomicLong()), format.delimiter())) {
+        try (var reader = new CsvRecordReader(format.open(file, new AtomicLong()), format.charset(), format.delimiter())) {
             reader.next();
             var header = new LovacHeader(List.copyOf(reader.fields()));
             header.checkRequired();
@@ -107,7 +107,7 @@ class LovacReaderTests {
         Path copy = java.nio.file.Files.createTempFile("lovac-2024", ".csv");
         java.nio.file.Files.writeString(copy, text);
         LovacFileFormat format = LovacFileFormat.detect(copy);
-        try (var reader = new CsvRecordReader(format.open(copy, new AtomicLong()), format.delimiter())) {
+        try (var reader = new CsvRecordReader(format.open(copy, new AtomicLong()), format.charset(), format.delimiter())) {
             reader.next();
             var parser = new LovacRowParser(new LovacHeader(List.copyOf(reader.fields())), 2024, false, COMMUNES);
             String last = null;
