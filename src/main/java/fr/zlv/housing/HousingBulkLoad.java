@@ -218,15 +218,15 @@ public class HousingBulkLoad {
             // dwelling with the same values hashes the same in any file, so a re-run can skip it
             md5.update(HASH_VERSION);
             encode(row, encoder);
-            byte[] fields = utf8(encoder);
+            byte[] fields = encoder.bytes();
             md5.update(fields);
             if (!row.owners().isEmpty()) {
                 OwnerStage.encodeDwelling(row, encoder);
-                byte[] dwelling = utf8(encoder);
+                byte[] dwelling = encoder.bytes();
                 String streetKey = OwnerPlace.streetKey(row.addressLines());
                 for (BulkOwner owner : row.owners()) {
                     OwnerStage.encodeOwner(owner, streetKey, encoder);
-                    byte[] ownerFields = utf8(encoder);
+                    byte[] ownerFields = encoder.bytes();
                     md5.update(TAB);
                     md5.update(ownerFields);
                     owners.add(lineNumber, dwelling, ownerFields);
@@ -252,10 +252,6 @@ public class HousingBulkLoad {
         void end() throws SQLException {
             dwellings.copy.endCopy();
             owners.copy.endCopy();
-        }
-
-        private static byte[] utf8(CopyRowEncoder encoder) {
-            return encoder.fields().toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 
