@@ -12,7 +12,8 @@ import java.util.RandomAccess;
 /**
  * Streams the records of a delimited file: quoted fields may hold delimiters, doubled quotes and
  * line breaks. Keeps the physical line where each record starts and its original text (for the
- * rejects file). Memory is bounded by the longest record.
+ * rejects file). Memory is bounded by the longest record, itself at most {@link #MAX_RECORD} (a quote never
+ * closed would otherwise make the rest of the file one record): a longer one refuses the file.
  *
  * <p>Works on the file's bytes, not on decoded chars: decoding a whole national file and copying every
  * char cost most of the reading thread. Both encodings LOVAC files come in (UTF-8, Windows-1252) write the
@@ -23,10 +24,16 @@ import java.util.RandomAccess;
 final class CsvRecordReader implements Closeable {
 
     private static final int BUFFER_SIZE = 1 << 20;
+    /**
+     * The longest record read (a LOVAC row is a few kB): beyond it, a quote is surely never closed and the rest
+     * of the file would pile up in memory as one record. The file is then refused.
+     */
+    static final int MAX_RECORD = 16 << 20;
 
     private final InputStream in;
     private final Charset charset;
     private final byte delimiter;
+    private final int maxRecord;
 
     /**
      * The bytes read and not consumed yet. The current record stays whole in it from {@link #recordStart}
@@ -62,6 +69,11 @@ final class CsvRecordReader implements Closeable {
 
     /** With a given initial buffer size: tests use a tiny one to cross refills. */
     CsvRecordReader(InputStream in, Charset charset, char delimiter, int bufferSize) {
+        this(in, charset, delimiter, bufferSize, MAX_RECORD);
+    }
+
+    /** With a given longest record, too (at least the buffer size). */
+    CsvRecordReader(InputStream in, Charset charset, char delimiter, int bufferSize, int maxRecord) {
         if (delimiter > 0x7F) {
             throw new IllegalArgumentException("The delimiter must be an ASCII character: " + delimiter);
         }
@@ -69,6 +81,7 @@ final class CsvRecordReader implements Closeable {
         this.charset = charset;
         this.delimiter = (byte) delimiter;
         this.buffer = new byte[Math.max(1, bufferSize)];
+        this.maxRecord = Math.max(buffer.length, maxRecord);
     }
 
     /** Reads the next non-blank record; false at the end of the file. */
@@ -200,8 +213,14 @@ final class CsvRecordReader implements Closeable {
         if (recordStart > 0) {
             moveRecordToFront();
         }
-        if (limit == buffer.length) {
-            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+        if (limit == buffer.length) { // the current record fills the buffer
+            if (buffer.length >= maxRecord) {
+                throw new LovacRefusedException("Ligne " + recordLine + " : un enregistrement dépasse "
+                        + (maxRecord >= 1 << 20 ? (maxRecord >> 20) + " Mo" : maxRecord + " octets")
+                        + ", sans doute un guillemet jamais refermé. Le fichier est refusé : corrigez cette ligne"
+                        + " puis relancez l'import.");
+            }
+            buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, maxRecord));
         }
         int n = in.read(buffer, limit, buffer.length - limit);
         if (n <= 0) {

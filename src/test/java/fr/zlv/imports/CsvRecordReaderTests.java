@@ -1,6 +1,7 @@
 package fr.zlv.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -160,6 +161,20 @@ class CsvRecordReaderTests {
             assertThat(reader.fields()).containsExactly("ccodep", "annee");
             assertThat(reader.next()).isTrue();
             assertThat(reader.fields()).containsExactly("33", "2025");
+        }
+    }
+
+    @Test
+    void aRecordLongerThanTheLongestAllowedRefusesTheFile() throws Exception {
+        byte[] bytes = ("a;b\n\"" + "x".repeat(40) + "\";c\n\"never closed;" + "y".repeat(200) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (var reader = new CsvRecordReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8, ';', 8, 64)) {
+            assertThat(reader.next()).isTrue();
+            assertThat(reader.fields()).containsExactly("a", "b");
+            assertThat(reader.next()).isTrue(); // 44 bytes, within the 64 allowed
+            assertThat(reader.fields()).containsExactly("x".repeat(40), "c");
+            assertThatThrownBy(reader::next).isInstanceOf(LovacRefusedException.class)
+                    .hasMessageStartingWith("Ligne 3 : un enregistrement dépasse 64 octets, sans doute un guillemet");
         }
     }
 }

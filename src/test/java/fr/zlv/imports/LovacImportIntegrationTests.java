@@ -183,4 +183,24 @@ class LovacImportIntegrationTests {
         running.join(60_000);
         assertThat(result.get().housingsCreated()).isEqualTo(45_000);
     }
+
+    @Test
+    void aQuoteNeverClosedRefusesTheFileInsteadOfReadingTheRestAsOneRecord() throws Exception {
+        // a quote opened on line 3 and never closed: the rest of the file (over 16 MB) would be one record
+        List<String> lines = Files.readAllLines(LovacReaderTests.resource("selection-2025.csv"));
+        Path file = dir.resolve("lovac-quote.csv");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write(lines.get(0) + "\n" + lines.get(1) + "\n\"PAS DE GUILLEMET FERMANT;");
+            String filler = "x;".repeat(512) + "\n";
+            for (long written = 0; written <= CsvRecordReader.MAX_RECORD; written += filler.length()) {
+                out.write(filler);
+            }
+        }
+        long housings = jdbc.sql("select count(*) from housing").query(Long.class).single();
+
+        assertThatThrownBy(() -> importFile(file, 2025, false)).isInstanceOf(LovacRefusedException.class)
+                .hasMessage("Ligne 3 : un enregistrement dépasse 16 Mo, sans doute un guillemet jamais refermé. "
+                        + "Le fichier est refusé : corrigez cette ligne puis relancez l'import.");
+        assertThat(jdbc.sql("select count(*) from housing").query(Long.class).single()).isEqualTo(housings);
+    }
 }
