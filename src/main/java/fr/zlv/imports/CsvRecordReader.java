@@ -158,11 +158,11 @@ final class CsvRecordReader implements Closeable {
     /**
      * Skips a quoted part, its opening quote just read: up to its closing quote (the position is left after it;
      * the field goes on to the next delimiter) or the end of the file (an unterminated quote). A line feed inside
-     * it counts as a physical line; a lone carriage return there does not (as before: only '\n' was counted).
+     * it counts as a physical line, and so does a lone carriage return, as outside quotes.
      */
     private void readQuoted() throws IOException {
         while (true) {
-            int i = findQuoteOrLineFeed(position);
+            int i = findQuoteOrLineEnd(position);
             if (i == limit) {
                 position = i;
                 if (fill()) {
@@ -174,6 +174,10 @@ final class CsvRecordReader implements Closeable {
             position = i + 1;
             if (buffer[i] == '\n') {
                 line++;
+            } else if (buffer[i] == '\r') {
+                if (peek() != '\n') {
+                    line++; // a line end of its own, as outside quotes ("\r\n" counts once, at its '\n')
+                }
             } else if (peek() == '"') { // a doubled quote: one quote of the value
                 position++;
             } else {
@@ -182,11 +186,11 @@ final class CsvRecordReader implements Closeable {
         }
     }
 
-    private int findQuoteOrLineFeed(int from) {
+    private int findQuoteOrLineEnd(int from) {
         byte[] b = buffer;
         int end = limit;
         int i = from;
-        while (i < end && b[i] != '"' && b[i] != '\n') {
+        while (i < end && b[i] != '"' && b[i] != '\n' && b[i] != '\r') {
             i++;
         }
         return i;

@@ -87,6 +87,7 @@ record LovacFileFormat(Charset charset, boolean bom, char delimiter) {
         };
         if (bom) {
             in.skipNBytes(3);
+            bytesRead.addAndGet(3); // skipped, not read: counted so that the progress ends at the file's size
         }
         return in;
     }

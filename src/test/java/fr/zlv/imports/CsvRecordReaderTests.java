@@ -85,9 +85,11 @@ class CsvRecordReaderTests {
     }
 
     @Test
-    void aLoneCarriageReturnInsideQuotesIsKeptButNotCountedAsALine() throws Exception {
-        // as the char reader did: only '\n' counted inside quotes
-        assertThat(read("\"x\ry\"\nz")).containsExactly(record(1, "\"x\ry\"", "x\ry"), record(2, "z", "z"));
+    void aLoneCarriageReturnInsideQuotesIsKeptAndCountedAsALineAsOutsideQuotes() throws Exception {
+        // physical lines: a lone '\r' ends one inside quotes too, "\r\n" ends one
+        assertThat(read("\"x\ry\"\nz\r\"1\r\n2\"\nlast")).containsExactly(
+                record(1, "\"x\ry\"", "x\ry"), record(3, "z", "z"), record(4, "\"1\r\n2\"", "1\r\n2"),
+                record(6, "last", "last"));
     }
 
     @Test
@@ -156,12 +158,15 @@ class CsvRecordReaderTests {
         Path file = dir.resolve("lovac.csv");
         Files.write(file, "\uFEFFccodep;annee\n33;2025\n".getBytes(StandardCharsets.UTF_8));
         LovacFileFormat format = LovacFileFormat.detect(file);
-        try (var reader = new CsvRecordReader(format.open(file, new AtomicLong()), format.charset(), format.delimiter())) {
+        AtomicLong bytesRead = new AtomicLong();
+        try (var reader = new CsvRecordReader(format.open(file, bytesRead), format.charset(), format.delimiter())) {
             assertThat(reader.next()).isTrue();
             assertThat(reader.fields()).containsExactly("ccodep", "annee");
             assertThat(reader.next()).isTrue();
             assertThat(reader.fields()).containsExactly("33", "2025");
+            assertThat(reader.next()).isFalse();
         }
+        assertThat(bytesRead.get()).as("the progress ends at the file's size").isEqualTo(Files.size(file));
     }
 
     @Test
