@@ -41,10 +41,7 @@ final class CopyRowEncoder {
             put(NULL);
             return;
         }
-        room(value.length() * 6);
-        for (int i = 0; i < value.length(); i++) {
-            i = putChar(value, i, false);
-        }
+        putEscaped(value, false);
     }
 
     void number(Number value) {
@@ -80,10 +77,7 @@ final class CopyRowEncoder {
                 continue;
             }
             put((byte) '"');
-            room(v.length() * 6);
-            for (int k = 0; k < v.length(); k++) {
-                k = putChar(v, k, true);
-            }
+            putEscaped(v, true);
             put((byte) '"');
         }
         put((byte) '}');
@@ -94,6 +88,14 @@ final class CopyRowEncoder {
         for (int i = 0; i < count; i++) {
             sep();
             put(NULL);
+        }
+    }
+
+    /** Writes {@code value}, escaped for COPY (and first for an array literal when {@code inArray}), in UTF-8. */
+    private void putEscaped(String value, boolean inArray) {
+        room(value.length() * 4); // a char gives at most 4 bytes: an array's escaped backslash, half a surrogate pair
+        for (int i = 0; i < value.length(); i++) {
+            i = putChar(value, i, inArray);
         }
     }
 
@@ -177,7 +179,7 @@ final class CopyRowEncoder {
         length += bytes.length;
     }
 
-    /** Room for {@code n} more bytes (a character takes at most 6: an array's escaped backslash is 4). */
+    /** Room for {@code n} more bytes. */
     private void room(int n) {
         if (length + n > row.length) {
             row = Arrays.copyOf(row, Math.max(row.length * 2, length + n));

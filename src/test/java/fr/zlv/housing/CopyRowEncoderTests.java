@@ -77,5 +77,9 @@ class CopyRowEncoderTests {
         e.reset();
         e.text("y");
         assertThat(encoded(e)).isEqualTo("y");
+        // the most bytes a char gives: a backslash in an array (4), a surrogate pair (4 for 2)
+        e.reset();
+        e.array(List.of("\\".repeat(3_000), "𝄞".repeat(3_000)));
+        assertThat(encoded(e)).isEqualTo("{\"" + "\\\\\\\\".repeat(3_000) + "\",\"" + "𝄞".repeat(3_000) + "\"}");
     }
 }
