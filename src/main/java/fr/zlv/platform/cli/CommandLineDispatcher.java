@@ -44,8 +44,11 @@ public final class CommandLineDispatcher {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setLogStartupInfo(false);
+        // beans are made as the command asks for them: a command needs a few modules, not the pages, letters and
+        // jobs the server starts with (a second less before an import or a token's first line)
         application.setDefaultProperties(Map.of(
                 "zlv.mode", "cli",
+                "spring.main.lazy-initialization", "true",
                 "logging.config", "classpath:logback-cli.xml",
                 "spring.main.register-shutdown-hook", "true"));
         ConfigurableApplicationContext context;
