@@ -322,10 +322,13 @@ class HousingBulkSql {
     }
 
     private long exits(int millesime, List<String> coveredCommunes, BulkSteps steps) {
+        // still vacant as far as anyone knows: an agent may have set another occupancy and left the status at
+        // « Non suivi » (or « En attente de retour »), and the import never overwrites a user's work
         steps.run("gone", jdbc.sql("""
                 insert into lovac_gone (id)
                 select h.id from housing h
                  where h.last_lovac_year = :previous and h.commune_code = any(string_to_array(:communes, ',')) and h.status in (0, 1)
+                   and h.occupancy = 'V'
                    and not exists (select 1 from lovac_coverage c where c.commune_code = h.commune_code and c.last_millesime > :m)
                    and not exists (select 1 from lovac_dedup d where d.local_id = h.local_id)""")
                 .param("previous", millesime - 1).param("m", millesime).param("communes", String.join(",", coveredCommunes)));
