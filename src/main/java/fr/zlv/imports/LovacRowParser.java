@@ -161,7 +161,7 @@ final class LovacRowParser {
         if (group != null && PUBLIC_GROUPS.contains(group)) {
             return skip(PUBLIC_OWNER);
         }
-        Integer vacancyStart = LovacValues.year(get(f, debutvacance));
+        Integer vacancyStart = vacancyStartYear(get(f, debutvacance));
         if (!all) {
             if (vacancyStart == null) {
                 return skip(VACANCY_START_MISSING);
@@ -323,6 +323,15 @@ final class LovacRowParser {
             return dep + LovacValues.leftPad(com, 2); // overseas: 3-char département
         }
         return LovacValues.leftPad(dep, 2).substring(0, 2) + LovacValues.leftPad(com, 3);
+    }
+
+    /** The year vacancy started; an impossible date (31/02, a year 0…) becomes empty and is counted like any date. */
+    private Integer vacancyStartYear(String value) {
+        Integer year = LovacValues.year(value);
+        if (year == null && value != null && !value.isBlank()) {
+            invalidDates++;
+        }
+        return year;
     }
 
     private LocalDate date(String value) {

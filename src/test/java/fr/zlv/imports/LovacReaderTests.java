@@ -50,7 +50,10 @@ class LovacReaderTests {
     }
 
     static Parsed parse(String name, int millesime, boolean all) throws Exception {
-        Path file = resource(name);
+        return parse(resource(name), millesime, all);
+    }
+
+    static Parsed parse(Path file, int millesime, boolean all) throws Exception {
         LovacFileFormat format = LovacFileFormat.detect(file);
         List<Outcome> outcomes = new ArrayList<>();
         try (var reader = new CsvRecordReader(format.open(file, new AtomicLong()), format.charset(), format.delimiter())) {
@@ -116,6 +119,22 @@ class LovacReaderTests {
                 last = parser.reason();
             }
             assertThat(last).isEqualTo("not-vacant-in-fichiers-fonciers");
+        }
+    }
+
+    @Test
+    void anImpossibleVacancyStartIsCountedAndLeavesTheStartMissing() throws Exception {
+        String text = java.nio.file.Files.readString(resource("selection-2025.csv"))
+                .replace(";2019;*;330630000001;", ";31/02/2019;*;330630000001;");
+        Path copy = java.nio.file.Files.createTempFile("lovac-impossible-start", ".csv");
+        java.nio.file.Files.writeString(copy, text);
+        try {
+            Parsed parsed = parse(copy, 2025, false);
+            assertThat(parsed.reasons().get(2L)).isEqualTo("vacancy-start-missing");
+            // the file's other impossible date (an owner's birth date) and this one
+            assertThat(parsed.invalidDates()).isEqualTo(2);
+        } finally {
+            java.nio.file.Files.delete(copy);
         }
     }
 
