@@ -33,6 +33,10 @@ public final class CommandArguments {
                     name = name.substring(0, eq);
                 }
                 if (flags.contains(name)) {
+                    if (inlineValue != null) {
+                        // "--all=false" must not act as "--all"
+                        throw new CommandLineCommand.BadArgumentsException("L'option --" + name + " ne prend pas de valeur.");
+                    }
                     parsed.options.put(name, "true");
                 } else if (valued.contains(name)) {
                     if (inlineValue == null) {
