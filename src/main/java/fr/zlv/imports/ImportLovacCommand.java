@@ -46,6 +46,9 @@ class ImportLovacCommand implements CommandLineCommand {
         }
         Path file = Path.of(arguments.positional().getFirst());
         try {
+            if (Files.isDirectory(file)) {
+                throw new LovacRefusedException(file + " est un dossier : indiquez le fichier LOVAC à importer.");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new LovacRefusedException("Fichier introuvable : " + file + ".");
             }

@@ -103,6 +103,8 @@ public class LovacImportManagement {
     /**
      * Starts an import in the background (the admin page polls {@link #progress(long)} and {@link #run(long)}).
      *
+     * @param file the page's copy of the uploaded file: deleted when the import ends, whatever its outcome (a
+     *             national file takes GBs); left to the caller when this method throws
      * @return the id of the run
      * @throws LovacRefusedException when another import is running
      */
@@ -131,6 +133,7 @@ public class LovacImportManagement {
                 log.warn("Import run {} ended without importing: {}", runId, e.getMessage());
             } finally {
                 SecurityContextHolder.clearContext();
+                deleteQuietly(file);
                 progress.remove(runId);
                 lock.release();
             }
@@ -331,8 +334,8 @@ public class LovacImportManagement {
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // a leftover rejects file of a failed run is harmless
+        } catch (IOException e) {
+            log.warn("File {} not deleted: {}", path, e.getMessage());
         }
     }
 

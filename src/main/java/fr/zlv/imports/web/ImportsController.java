@@ -56,24 +56,42 @@ class ImportsController {
         } catch (NumberFormatException e) {
             return ResponseEntity.badRequest().body(Map.of("error", "Millésime : indiquez une année, par exemple 2025."));
         }
-        String safeName = Path.of(name.isBlank() ? "lovac.csv" : name).getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_");
+        String fileName = label(name);
         Path uploads = imports.importsFolder().resolve("uploads");
         Files.createDirectories(uploads);
-        Path target = uploads.resolve(UUID.randomUUID() + "-" + safeName);
-        try (InputStream in = request.getInputStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (Files.size(target) == 0) {
-            Files.deleteIfExists(target);
-            return ResponseEntity.badRequest().body(Map.of("error", "Fichier : le fichier envoyé est vide."));
-        }
+        Path target = uploads.resolve(UUID.randomUUID() + "-" + fileName.replaceAll("[^A-Za-z0-9._-]", "_"));
+        boolean started = false;
+        // the copy is removed here unless the import started, which then removes it when it ends
         try {
-            long runId = imports.startImport(target, safeName, year, all);
+            try (InputStream in = request.getInputStream()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (Files.size(target) == 0) {
+                return ResponseEntity.badRequest().body(Map.of("error", "Fichier : le fichier envoyé est vide."));
+            }
+            long runId = imports.startImport(target, fileName, year, all);
+            started = true;
             return ResponseEntity.ok(Map.of("runId", runId, "location", "/admin/imports/" + runId));
         } catch (LovacRefusedException e) {
-            Files.deleteIfExists(target);
             return ResponseEntity.status(409).body(Map.of("error", e.getMessage()));
+        } finally {
+            if (!started) {
+                Files.deleteIfExists(target);
+            }
         }
+    }
+
+    /**
+     * The name the browser gave the file, as the list of runs shows it: only a label (never a path on the server),
+     * without folders or control characters, 200 characters at most; "lovac.csv" when nothing is left.
+     */
+    private static String label(String name) {
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (base.length() > 200) {
+            base = base.substring(0, Character.isHighSurrogate(base.charAt(199)) ? 199 : 200);
+        }
+        return base.isEmpty() || base.equals(".") || base.equals("..") ? "lovac.csv" : base;
     }
 
     /** The page's script, served from here: the content security policy forbids inline scripts. */
