@@ -10,9 +10,10 @@ import java.util.Locale;
  * owner row, because PostgreSQL's regular expressions cost about 60 µs per address — over a minute for
  * a national file. No regular expression here either: at national size this was the costliest part of
  * encoding the rows (the owner's postcode and city are read by hand, as the pattern
- * {@code ^(.*?)\s*(\d{5})\s+([^0-9]+?)\s*$} would find them).
+ * {@code ^(.*)(?<!\S)(\d{5})\s+(\S.*?)\s*$} would find them).
  *
- * @param postalCode the five-digit postcode before the city, null when there is none (a foreign address)
+ * @param postalCode the five-digit postcode before the city, null when there is none (a foreign address, or a
+ *                   postcode with no city after it)
  * @param cityKey    the city after the postcode, as {@code zlv_search_key} would give it
  * @param sameStreet the street part ends with the dwelling's street (same-address when the commune matches)
  */
@@ -42,37 +43,43 @@ record OwnerPlace(String postalCode, String cityKey, boolean sameStreet) {
                 joined.append(line);
             }
         }
-        // the postcode is the last five digits of the address, followed by blanks and a city without digits
+        // the postcode is the last five-digit number standing alone (at the start or after a blank) and followed
+        // by a city, which may end with digits: "75011 PARIS 11", "75340 PARIS CEDEX 07", "13001 MARSEILLE 1ER"
         int end = joined.length();
-        int last = end - 1;
-        while (last >= 0 && !isDigit(joined.charAt(last))) {
-            last--;
+        int lastNonBlank = end - 1;
+        while (lastNonBlank >= 0 && isBlank(joined.charAt(lastNonBlank))) {
+            lastNonBlank--;
         }
-        int first = last - 4;
-        if (first < 0 || !isDigit(joined.charAt(first)) || !isDigit(joined.charAt(first + 1))
-                || !isDigit(joined.charAt(first + 2)) || !isDigit(joined.charAt(first + 3))
-                || last + 1 >= end || !isBlank(joined.charAt(last + 1))) {
+        int first = -1;
+        for (int i = lastNonBlank - 6; i >= 0 && first < 0; i--) {
+            if (isPostcodeAt(joined, i)) {
+                first = i;
+            }
+        }
+        if (first < 0) {
             return new OwnerPlace(null, null, false);
         }
-        int cityStart = last + 1;
-        while (cityStart < end && isBlank(joined.charAt(cityStart))) {
+        int cityStart = first + 5;
+        while (isBlank(joined.charAt(cityStart))) {
             cityStart++;
         }
-        int cityEnd = end;
-        while (cityEnd > cityStart && isBlank(joined.charAt(cityEnd - 1))) {
-            cityEnd--;
-        }
-        if (cityStart == end) {
-            // only blanks after the postcode: the pattern keeps the last one as the city, when there are two
-            if (end - (last + 1) < 2) {
-                return new OwnerPlace(null, null, false);
-            }
-            cityStart = end - 1;
-            cityEnd = end;
-        }
+        int cityEnd = lastNonBlank + 1;
         String street = searchKey(joined.substring(0, first));
         boolean sameStreet = housingStreetKey != null && !street.isEmpty() && street.endsWith(housingStreetKey);
-        return new OwnerPlace(joined.substring(first, last + 1), searchKey(joined.substring(cityStart, cityEnd)), sameStreet);
+        return new OwnerPlace(joined.substring(first, first + 5), searchKey(joined.substring(cityStart, cityEnd)), sameStreet);
+    }
+
+    /** Five digits at {@code i}, at the start or after a blank, then a blank. */
+    private static boolean isPostcodeAt(CharSequence text, int i) {
+        if (i > 0 && !isBlank(text.charAt(i - 1)) || !isBlank(text.charAt(i + 5))) {
+            return false;
+        }
+        for (int k = i; k < i + 5; k++) {
+            if (!isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDigit(char c) {

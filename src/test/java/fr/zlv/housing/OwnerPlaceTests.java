@@ -33,8 +33,21 @@ class OwnerPlaceTests {
         assertThat(OwnerPlace.of(List.of("12 HIGH STREET LONDON"), null).postalCode()).isNull();
     }
 
-    /** The first version, with regular expressions: the hand-written reading must give the same places. */
-    private static final Pattern POSTCODE_CITY = Pattern.compile("^(.*?)\\s*(\\d{5})\\s+([^0-9]+?)\\s*$", Pattern.DOTALL);
+    @Test
+    void aCityMayEndWithDigitsAndAPostcodeStandsAlone() {
+        assertThat(OwnerPlace.of(List.of("4 RUE OBERKAMPF", "75011 PARIS 11"), null))
+                .isEqualTo(new OwnerPlace("75011", "paris 11", false));
+        assertThat(OwnerPlace.of(List.of("TOUR AXA", "75340 PARIS CEDEX 07"), null))
+                .isEqualTo(new OwnerPlace("75340", "paris cedex 07", false));
+        assertThat(OwnerPlace.of(List.of("2 RUE DE ROME", "13001 MARSEILLE 1ER  "), null))
+                .isEqualTo(new OwnerPlace("13001", "marseille 1er", false));
+        // a foreign postcode glued to its country letter is not a French one; nor is a postcode with no city
+        assertThat(OwnerPlace.of(List.of("UNTER DEN LINDEN 5", "D-10117 BERLIN"), null).postalCode()).isNull();
+        assertThat(OwnerPlace.of(List.of("12 RUE DES LILAS 33000  "), null).postalCode()).isNull();
+    }
+
+    /** The rule as a regular expression: the hand-written reading must give the same places. */
+    private static final Pattern POSTCODE_CITY = Pattern.compile("^(.*)(?<!\\S)(\\d{5})\\s+(\\S.*?)\\s*$", Pattern.DOTALL);
 
     private static String referenceKey(String value) {
         String lower = value.toLowerCase(Locale.ROOT).replace("œ", "oe").replace("æ", "ae").replace("ß", "ss");
@@ -63,7 +76,8 @@ class OwnerPlaceTests {
                 address.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             if (random.nextBoolean()) {
-                address.append(" 75001").append(random.nextBoolean() ? " PARIS" : random.nextBoolean() ? "  " : " ");
+                address.append(random.nextBoolean() ? " 75001" : "-75001").append(random.nextBoolean() ? " PARIS"
+                        : random.nextBoolean() ? " PARIS CEDEX 07" : random.nextBoolean() ? "  " : " ");
             }
             String housingStreet = random.nextBoolean() ? "0012 RUE DU PORT" : address.length() > 4
                     ? address.substring(random.nextInt(address.length())) : "RUE";
