@@ -121,6 +121,9 @@ final class CopyRowEncoder {
                     }
                     row[length++] = '"';
                 }
+                case '\0' -> {
+                    // dropped: PostgreSQL's text cannot hold it, and COPY would fail the whole load for one such byte
+                }
                 case '\t' -> putRaw('\\', 't');
                 case '\n' -> putRaw('\\', 'n');
                 case '\r' -> putRaw('\\', 'r');

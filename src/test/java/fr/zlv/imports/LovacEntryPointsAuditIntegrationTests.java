@@ -309,6 +309,23 @@ class LovacEntryPointsAuditIntegrationTests {
         assertThat(uploadsLeft()).isEmpty();
     }
 
+    /**
+     * Defect: one NUL byte in a field (a damaged copy's padding) made PostgreSQL's COPY fail the whole import, with
+     * an English message naming a line of the staging table, not of the file.
+     */
+    @Test
+    void aNulByteInAFieldDoesNotFailTheWholeImport() throws Exception {
+        Path file = new LovacCsv(2025).row("87085", "0770000001", "ff_ddenom_1", "MAR\0TIN/PAUL")
+                .row("87085", "0770000002", "libvoie", "RUE\0\0 DU PONT").write(dir, "nul.csv");
+        long id = runIdOf(admin().upload(query(Map.of("name", "nul.csv", "millesime", "2025")), Files.readAllBytes(file)));
+        ImportRunView run = awaitEnd(id);
+        assertThat(run.status()).as(run.message()).isEqualTo("succeeded");
+        assertThat(jdbc.sql("""
+                select o.full_name from owner o join ownership w on w.owner_id = o.id join housing h on h.id = w.housing_id
+                 where h.local_id = '870770000001' and w.rank = 1""").query(String.class).single()).isEqualTo("MARTIN PAUL");
+        assertThat(uploadsLeft()).isEmpty();
+    }
+
     /** Defect: an upload cut off midway (connection lost, tab closed) left its partial copy in the data folder. */
     @Test
     void anUploadCutOffMidwayLeavesNoFileAndNoRun() throws Exception {
