@@ -39,7 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LovacImportManagement {
 
     private static final Logger log = LoggerFactory.getLogger(LovacImportManagement.class);
-    private static final long LOCK_KEY = 0x5A4C56_4C4F5641L; // "ZLV" "LOVA"
+    static final long LOCK_KEY = 0x5A4C56_4C4F5641L; // "ZLV" "LOVA"
     private static final int PROGRESS_EVERY = 20_000;
 
     private final HousingBulkLoad bulkLoad;
@@ -169,8 +169,8 @@ public class LovacImportManagement {
         Path rejectsPath = importsDir.resolve("rejects").resolve("import-" + runId + "-rejets.csv");
         Set<String> covered = new HashSet<>();
         boolean[] locked = {false};
+        ImportReport loaded;
         try {
-            ImportReport loaded;
             try {
                 loaded = transaction.execute(status -> {
                     // the import waits for the locks it needs, however long readers hold them
@@ -181,13 +181,18 @@ public class LovacImportManagement {
                         throw busy();
                     }
                     separate.executeWithoutResult(s -> runs.markInterrupted(runId));
+                    ImportReport imported;
                     try {
-                        return load(file, millesime, all, listener, rejectsPath, start, covered);
+                        imported = load(file, millesime, all, listener, rejectsPath, start, covered);
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
                         throw new IllegalStateException(e.getMessage(), e);
                     }
+                    // the run succeeds with its data's commit: were the process to stop while the indexes are built
+                    // after it, the run must not be left "running" and later taken for an import that wrote nothing
+                    succeeded(runId, imported.withDurationMs(elapsed(start)), rejectsPath);
+                    return imported;
                 });
             } finally {
                 // only the import holding the lock owns the scratch tables (a refused one must not drop them)
@@ -195,14 +200,6 @@ public class LovacImportManagement {
                     dropScratch();
                 }
             }
-            // a big load's indexes, built once its data is committed: pages can read meanwhile
-            bulkLoad.buildPendingIndexes(phase -> listener.onProgress(new ImportProgress(
-                    "construction des index de recherche : " + phase, loaded.rowsRead(),
-                    rate(loaded.rowsRead(), start), 100)));
-            ImportReport report = loaded.withDurationMs(elapsed(start));
-            runs.finish(runId, "succeeded", null, report.toJson(), report.durationMs(),
-                    Files.isRegularFile(rejectsPath) ? rejectsPath.toString() : null);
-            return report;
         } catch (LovacRefusedException e) {
             deleteQuietly(rejectsPath);
             runs.finish(runId, "refused", e.getMessage(), null, elapsed(start), null);
@@ -214,6 +211,32 @@ public class LovacImportManagement {
                     elapsed(start), null);
             throw e;
         }
+        // a big load's indexes, built once its data is committed: pages can read meanwhile (one left unbuilt is
+        // built at the next start); the report's duration then counts them
+        bulkLoad.buildPendingIndexes(phase -> listener.onProgress(new ImportProgress(
+                "construction des index de recherche : " + phase, loaded.rowsRead(),
+                rate(loaded.rowsRead(), start), 100)));
+        ImportReport report = loaded.withDurationMs(elapsed(start));
+        succeeded(runId, report, rejectsPath);
+        return report;
+    }
+
+    private void succeeded(long runId, ImportReport report, Path rejectsPath) {
+        runs.finish(runId, "succeeded", null, report.toJson(), report.durationMs(),
+                Files.isRegularFile(rejectsPath) ? rejectsPath.toString() : null);
+    }
+
+    /**
+     * Marks the runs a stopped process left "running" as interrupted, unless an import holds the lock (another
+     * process's, still at work). Called at start-up: such a run wrote nothing, since a run succeeds with its commit.
+     */
+    void markInterruptedRuns() {
+        transaction.executeWithoutResult(status -> {
+            if (Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
+                    .query(Boolean.class).single())) {
+                runs.markInterrupted(0);
+            }
+        });
     }
 
     private void dropScratch() {
