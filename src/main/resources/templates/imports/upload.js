@@ -18,8 +18,22 @@
         if (h && t) { headers[h.content] = t.content; }
         document.getElementById('import-submit').disabled = true;
         document.getElementById('import-sending').hidden = false;
-        fetch(form.dataset.uploadUrl + '?' + params, {method: 'POST', headers: headers, body: file})
-          .then(function (r) { return r.json().then(function (body) { return {ok: r.ok, body: body}; }); })
+        // an answer that is not JSON is the sign-in page: the session has expired
+        var answer = function (r) {
+          var type = r.headers.get('Content-Type') || '';
+          if (type.indexOf('application/json') < 0) {
+            return {ok: false, body: {error: 'Votre session a expiré : reconnectez-vous, puis envoyez le fichier à nouveau.'}};
+          }
+          return r.json().then(function (body) { return {ok: r.ok, body: body}; });
+        };
+        // a refusal known before sending (another import running, a wrong millésime) spares an upload of several GB
+        fetch(form.dataset.verifyUrl + '?' + new URLSearchParams({millesime: params.get('millesime')}),
+              {headers: {'Accept': 'application/json'}})
+          .then(answer)
+          .then(function (checked) {
+            if (!checked.ok) { return checked; }
+            return fetch(form.dataset.uploadUrl + '?' + params, {method: 'POST', headers: headers, body: file}).then(answer);
+          })
           .then(function (res) {
             if (res.ok) { window.location.href = res.body.location; return; }
             document.getElementById('import-error-text').textContent = res.body.error || 'L’envoi a échoué.';

@@ -101,6 +101,24 @@ public class LovacImportManagement {
     }
 
     /**
+     * Whether an import of this millésime could start now: checked by the page before it sends a file of several GB,
+     * so that the user is not told after the upload. The import checks again when it starts.
+     *
+     * @throws LovacRefusedException when the millésime is out of range or an import is running (here, or from the
+     *                               command line in another process, until its commit)
+     */
+    @AdminOnly
+    public void checkCanStart(int millesime) {
+        checkMillesime(millesime);
+        // this process's import, or another's holding the database's lock (a run left "running" by a stopped
+        // process holds nothing, and must not block imports)
+        if (lock.availablePermits() == 0 || !Boolean.TRUE.equals(transaction.execute(status -> jdbc.sql(
+                "select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Boolean.class).single()))) {
+            throw busy();
+        }
+    }
+
+    /**
      * Starts an import in the background (the admin page polls {@link #progress(long)} and {@link #run(long)}).
      *
      * @param file the page's copy of the uploaded file: deleted when the import ends, whatever its outcome (a

@@ -24,6 +24,12 @@ class ImportsPageBrowserTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     @TempDir
     Path dir;
 
@@ -57,6 +63,54 @@ class ImportsPageBrowserTests {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Imports LOVAC")).click();
         assertThat(page.locator("table")).containsText("lovac-limoges-2025.csv");
+    }
+
+    @Test
+    void anImportRunningElsewhereIsSaidBeforeTheFileIsSent() throws Exception {
+        // another process's import (the command line) holds the database's import lock
+        var lockHeld = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.execute("select pg_advisory_xact_lock(" + LovacImportManagement.LOCK_KEY + ")");
+                lockHeld.countDown();
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                connection.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            org.assertj.core.api.Assertions.assertThat(lockHeld.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Path file = new LovacCsv(2025).row("87085", "0859999999").write(dir, "pendant.csv");
+            long runs = jdbc.sql("select count(*) from import_run").query(Long.class).single();
+            Page page = browser.newPage(port);
+            BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
+            page.navigate("http://localhost:" + port + "/admin/imports");
+            page.getByLabel("Fichier LOVAC").setInputFiles(file);
+            page.getByLabel("Millésime").fill("2025");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+            assertThat(page.locator("#import-error")).containsText("Un import est déjà en cours");
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single())
+                    .isEqualTo(runs);
+        } finally {
+            release.countDown();
+            other.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsSaidAsSuch() throws Exception {
+        Path file = new LovacCsv(2025).row("87085", "0859999998").write(dir, "expiree.csv");
+        Page page = browser.newPage(port);
+        BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
+        page.navigate("http://localhost:" + port + "/admin/imports");
+        page.context().clearCookies();
+        page.getByLabel("Fichier LOVAC").setInputFiles(file);
+        page.getByLabel("Millésime").fill("2025");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+        assertThat(page.locator("#import-error")).containsText("Votre session a expiré : reconnectez-vous");
     }
 
     @Test

@@ -224,7 +224,7 @@ class LovacEntryPointsAuditIntegrationTests {
             assertThat(upload.statusCode()).as(role + " uploads").isEqualTo(403);
             assertThat(upload.body()).contains("Accès refusé");
             for (String path : List.of("/admin/imports", "/admin/imports/" + runId, "/admin/imports/" + runId + "/progression",
-                    "/admin/imports/" + runId + "/rejets.csv")) {
+                    "/admin/imports/" + runId + "/rejets.csv", "/admin/imports/verification?millesime=2025")) {
                 var answer = other.get(path);
                 assertThat(answer.statusCode()).as(role + " GET " + path).isEqualTo(403);
                 assertThat(answer.body()).as(role + " GET " + path).doesNotContain("secret-des-rejets", "9990000001", "unknown-commune");
@@ -400,6 +400,10 @@ class LovacEntryPointsAuditIntegrationTests {
             var page = admin().upload(query(Map.of("name", "deuxieme.csv", "millesime", "2025")), lovac(2025, "87085", 1));
             assertThat(page.statusCode()).isEqualTo(409);
             assertThat(page.body()).isEqualTo("{\"error\":\"" + busy + "\"}");
+            // what the page asks before sending a file
+            var verified = admin().get("/admin/imports/verification?millesime=2025");
+            assertThat(verified.statusCode()).isEqualTo(409);
+            assertThat(verified.body()).isEqualTo("{\"error\":\"" + busy + "\"}");
             assertThat(runCount()).isEqualTo(runs);
             assertThat(uploadsLeft()).isEmpty();
 
@@ -414,6 +418,18 @@ class LovacEntryPointsAuditIntegrationTests {
             release.countDown();
             running.join(60_000);
         }
+        assertThat(admin().get("/admin/imports/verification?millesime=2025").body()).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
+    void theCheckBeforeSendingRefusesAWrongMillesimeInFrench() {
+        Session admin = admin();
+        var missing = admin.get("/admin/imports/verification?millesime=abc");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("Millésime : indiquez une année, par exemple 2025.");
+        var outOfRange = admin.get("/admin/imports/verification?millesime=1999");
+        assertThat(outOfRange.statusCode()).isEqualTo(409);
+        assertThat(outOfRange.body()).contains("Millésime invalide : 1999");
     }
 
     @Test

@@ -32,6 +32,8 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class ImportsController {
 
+    private static final String MILLESIME_EXPECTED = "Millésime : indiquez une année, par exemple 2025.";
+
     private final LovacImportManagement imports;
 
     ImportsController(LovacImportManagement imports) {
@@ -45,16 +47,30 @@ class ImportsController {
         return "imports/index";
     }
 
+    /** Asked by the page before it sends the file: a refusal known now spares the user the upload of several GB. */
+    @GetMapping(value = "/admin/imports/verification", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> verify(@RequestParam(required = false) String millesime) {
+        Integer year = year(millesime);
+        if (year == null) {
+            return ResponseEntity.badRequest().body(Map.of("error", MILLESIME_EXPECTED));
+        }
+        try {
+            imports.checkCanStart(year);
+            return ResponseEntity.ok(Map.of("ok", true));
+        } catch (LovacRefusedException e) {
+            return ResponseEntity.status(409).body(Map.of("error", e.getMessage()));
+        }
+    }
+
     @PostMapping(value = "/admin/imports/upload", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<Map<String, Object>> upload(@RequestParam String name, @RequestParam(required = false) String millesime,
                                                @RequestParam(defaultValue = "false") boolean all,
                                                HttpServletRequest request) throws IOException {
-        int year;
-        try {
-            year = Integer.parseInt(millesime == null ? "" : millesime.strip());
-        } catch (NumberFormatException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "Millésime : indiquez une année, par exemple 2025."));
+        Integer year = year(millesime);
+        if (year == null) {
+            return ResponseEntity.badRequest().body(Map.of("error", MILLESIME_EXPECTED));
         }
         String fileName = label(name);
         Path uploads = imports.importsFolder().resolve("uploads");
@@ -78,6 +94,14 @@ class ImportsController {
             if (!started) {
                 Files.deleteIfExists(target);
             }
+        }
+    }
+
+    private static Integer year(String millesime) {
+        try {
+            return Integer.parseInt(millesime == null ? "" : millesime.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
