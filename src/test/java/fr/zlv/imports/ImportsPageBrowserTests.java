@@ -33,6 +33,21 @@ class ImportsPageBrowserTests {
     @TempDir
     Path dir;
 
+    /** The imports page, signed in as the demo admin. */
+    private Page importsPage() {
+        Page page = browser.newPage(port);
+        BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
+        page.navigate("http://localhost:" + port + "/admin/imports");
+        return page;
+    }
+
+    /** Chooses the file, millésime 2025, and launches the import. */
+    private static void send(Page page, Path file) {
+        page.getByLabel("Fichier LOVAC").setInputFiles(file);
+        page.getByLabel("Millésime").fill("2025");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+    }
+
     @Test
     void anAdminImportsAFileAndSeesTheReport() throws Exception {
         LovacCsv csv = new LovacCsv(2025);
@@ -42,13 +57,9 @@ class ImportsPageBrowserTests {
         csv.row("99999", "9990000001");
         Path file = csv.write(dir, "lovac-limoges-2025.csv");
 
-        Page page = browser.newPage(port);
-        BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
-        page.navigate("http://localhost:" + port + "/admin/imports");
+        Page page = importsPage();
         assertThat(page.locator("h1")).hasText("Imports LOVAC");
-        page.getByLabel("Fichier LOVAC").setInputFiles(file);
-        page.getByLabel("Millésime").fill("2025");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+        send(page, file);
 
         assertThat(page.locator("h1")).hasText("Import du fichier lovac-limoges-2025.csv");
         assertThat(page.locator(".fr-alert--success")).containsText("Import terminé");
@@ -85,12 +96,8 @@ class ImportsPageBrowserTests {
             org.assertj.core.api.Assertions.assertThat(lockHeld.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Path file = new LovacCsv(2025).row("87085", "0859999999").write(dir, "pendant.csv");
             long runs = jdbc.sql("select count(*) from import_run").query(Long.class).single();
-            Page page = browser.newPage(port);
-            BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
-            page.navigate("http://localhost:" + port + "/admin/imports");
-            page.getByLabel("Fichier LOVAC").setInputFiles(file);
-            page.getByLabel("Millésime").fill("2025");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+            Page page = importsPage();
+            send(page, file);
             assertThat(page.locator("#import-error")).containsText("Un import est déjà en cours");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single())
                     .isEqualTo(runs);
@@ -103,13 +110,9 @@ class ImportsPageBrowserTests {
     @Test
     void anExpiredSessionIsSaidAsSuch() throws Exception {
         Path file = new LovacCsv(2025).row("87085", "0859999998").write(dir, "expiree.csv");
-        Page page = browser.newPage(port);
-        BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
-        page.navigate("http://localhost:" + port + "/admin/imports");
+        Page page = importsPage();
         page.context().clearCookies();
-        page.getByLabel("Fichier LOVAC").setInputFiles(file);
-        page.getByLabel("Millésime").fill("2025");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+        send(page, file);
         assertThat(page.locator("#import-error")).containsText("Votre session a expiré : reconnectez-vous");
     }
 
@@ -117,12 +120,8 @@ class ImportsPageBrowserTests {
     void aFileWithMissingColumnsShowsWhyItWasRefused() throws Exception {
         Path file = dir.resolve("incomplet.csv");
         Files.writeString(file, "annee;ff_idlocal;invariant;nature;aff;idcom;proprietaire\n2025;870850000001;0850000001;MAISON;H;87085;X\n");
-        Page page = browser.newPage(port);
-        BrowserSupport.signIn(page, "admin@demo.zlv.fr", BrowserSupport.DEMO_PASSWORD);
-        page.navigate("http://localhost:" + port + "/admin/imports");
-        page.getByLabel("Fichier LOVAC").setInputFiles(file);
-        page.getByLabel("Millésime").fill("2025");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer l’import")).click();
+        Page page = importsPage();
+        send(page, file);
         assertThat(page.locator("#import-status .fr-alert--error")).containsText("Colonnes obligatoires absentes : debutvacance, groupe.");
     }
 }
