@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,9 @@ class GenerateLovacCommand implements CommandLineCommand {
         CommandArguments a = CommandArguments.parse(args, Set.of(),
                 Set.of("millesime", "rows", "seed", "departements", "dirty-rate", "encoding", "delimiter"));
         int millesime = integer(a.required("millesime"), "millesime");
+        if (millesime < 2000 || millesime > 2100) { // a typo such as 25 would write birth years below zero
+            throw new BadArgumentsException("--millesime attend une année entre 2000 et 2100, par exemple 2025.");
+        }
         int rows = integer(a.required("rows"), "rows");
         long seed;
         try {
@@ -43,16 +47,18 @@ class GenerateLovacCommand implements CommandLineCommand {
             throw new BadArgumentsException("--seed attend un nombre entier.");
         }
         Set<String> departements = a.option("departements").map(s -> Arrays.stream(s.split(","))
-                .map(String::strip).filter(x -> !x.isEmpty()).collect(Collectors.toSet())).orElse(Set.of());
+                .map(x -> x.strip().toUpperCase(Locale.ROOT)).filter(x -> !x.isEmpty()).collect(Collectors.toSet()))
+                .orElse(Set.of());
         double dirty;
         try {
             dirty = Double.parseDouble(a.option("dirty-rate").orElse("0").replace(',', '.'));
         } catch (NumberFormatException e) {
             throw new BadArgumentsException("--dirty-rate attend un nombre entre 0 et 1.");
         }
-        Charset encoding = switch (a.option("encoding").orElse("utf8").toLowerCase()) {
+        Charset encoding = switch (a.option("encoding").orElse("utf8").toLowerCase(Locale.ROOT)) {
             case "utf8", "utf-8" -> StandardCharsets.UTF_8;
-            case "latin1", "latin-1", "iso-8859-1" -> StandardCharsets.ISO_8859_1;
+            // Windows-1252, as the real "Latin-1" files: ISO-8859-1 has no Œ or Ÿ (Vœuil-et-Giget would become V?uil)
+            case "latin1", "latin-1", "iso-8859-1" -> Charset.forName("windows-1252");
             default -> throw new BadArgumentsException("--encoding attend latin1 ou utf8.");
         };
         String delimiter = a.option("delimiter").orElse(";").replace("'", "");
@@ -62,7 +68,7 @@ class GenerateLovacCommand implements CommandLineCommand {
         if (a.positional().size() != 1) {
             throw new BadArgumentsException("Indiquez un seul fichier de sortie.");
         }
-        if (rows < 0 || dirty < 0 || dirty > 1) {
+        if (rows < 0 || !(dirty >= 0 && dirty <= 1)) { // written so that NaN is refused too
             throw new BadArgumentsException("--rows doit être positif et --dirty-rate entre 0 et 1.");
         }
         Path target = Path.of(a.positional().getFirst());

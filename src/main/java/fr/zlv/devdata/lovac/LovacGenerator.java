@@ -112,7 +112,11 @@ public final class LovacGenerator {
                             continue;
                         }
                         case 3 -> d.set("debutvacance", "");
-                        case 4 -> d.set("ff_stoth", d.get("ff_stoth").replace('.', ','));
+                        case 4 -> { // decimal commas (the areas are whole numbers: the comma goes to the coordinates)
+                            d.set("ff_stoth", d.get("ff_stoth") + ",0");
+                            d.set("ff_x_4326", d.get("ff_x_4326").replace('.', ','));
+                            d.set("ff_y_4326", d.get("ff_y_4326").replace('.', ','));
+                        }
                         case 5 -> d.set("anmutation", "30/02/20" + (10 + defects.nextInt(10)));
                         default -> d.set("nature", d.get("nature").toLowerCase(Locale.ROOT));
                     }
@@ -153,12 +157,11 @@ public final class LovacGenerator {
             String dep = place.departement();
             String code = place.code();
             String suffix = code.substring(code.length() - 3);
-            boolean overseas = dep.length() == 3;
             set("ccodep", dep);
             set("annee", Integer.toString(millesime));
             set("dir", dep.substring(0, 2) + "0");
             set("sip", "0" + r.nextInt(10));
-            set("commune", overseas ? code.substring(3) : suffix);
+            set("commune", suffix); // always 3 digits, overseas too: lpad(ccodep, 2) || commune gives 97222
             set("idcom", code);
             set("intercommunalite", "2" + String.format("%08d", r.nextInt(100_000_000)));
             String invariant = suffix + String.format("%07d", index % 10_000_000);

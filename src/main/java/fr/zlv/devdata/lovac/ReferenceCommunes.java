@@ -71,6 +71,12 @@ final class ReferenceCommunes {
                 places.add(new Place(code, dep, r[1], postcode, parse(r[7]), centre[0], centre[1]));
             }
         }
+        List<String> unknown = departements.stream().filter(d -> places.stream().noneMatch(p -> p.departement().equals(d)))
+                .sorted().toList();
+        if (!unknown.isEmpty()) { // a typo must not silently shrink the file to the other départements
+            throw new IllegalArgumentException("Départements sans commune dans les données de référence : "
+                    + String.join(", ", unknown) + ".");
+        }
         if (places.isEmpty()) {
             throw new IllegalArgumentException("Aucune commune ne correspond aux départements ou communes demandés.");
         }
