@@ -112,8 +112,7 @@ public class LovacImportManagement {
         checkMillesime(millesime);
         // this process's import, or another's holding the database's lock (a run left "running" by a stopped
         // process holds nothing, and must not block imports)
-        if (lock.availablePermits() == 0 || !Boolean.TRUE.equals(transaction.execute(status -> jdbc.sql(
-                "select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Boolean.class).single()))) {
+        if (lock.availablePermits() == 0 || !Boolean.TRUE.equals(transaction.execute(status -> tryDatabaseLock()))) {
             throw busy();
         }
     }
@@ -193,8 +192,7 @@ public class LovacImportManagement {
                 loaded = transaction.execute(status -> {
                     // the import waits for the locks it needs, however long readers hold them
                     jdbc.sql("set local lock_timeout = 0").update();
-                    locked[0] = Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)")
-                            .param("key", LOCK_KEY).query(Boolean.class).single());
+                    locked[0] = tryDatabaseLock();
                     if (!locked[0]) {
                         throw busy();
                     }
@@ -250,11 +248,15 @@ public class LovacImportManagement {
      */
     void markInterruptedRuns() {
         transaction.executeWithoutResult(status -> {
-            if (Boolean.TRUE.equals(jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY)
-                    .query(Boolean.class).single())) {
-                runs.markInterrupted(0);
+            if (tryDatabaseLock()) {
+                runs.markInterrupted(0); // no run of ours is current
             }
         });
+    }
+
+    /** Takes the import lock of every process on this database until the current transaction ends, if free. */
+    private boolean tryDatabaseLock() {
+        return jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", LOCK_KEY).query(Boolean.class).single();
     }
 
     private void dropScratch() {

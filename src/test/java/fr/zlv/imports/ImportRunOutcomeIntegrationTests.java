@@ -6,9 +6,6 @@ import fr.zlv.shared.security.Roles;
 import fr.zlv.support.IntegrationTest;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -76,24 +73,10 @@ class ImportRunOutcomeIntegrationTests {
                 insert into import_run (started_by, file_name, file_size, millesime, all_durations, status)
                 values ('system', 'arrêté.csv', 10, 2070, false, 'running') returning id""").query(Long.class).single();
         // another process's import at work holds the lock: its run must stay as it is
-        var lockHeld = new CountDownLatch(1);
-        var release = new CountDownLatch(1);
-        CompletableFuture<Void> otherImport = CompletableFuture.runAsync(() -> {
-            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-                connection.setAutoCommit(false);
-                statement.execute("select pg_advisory_xact_lock(" + LovacImportManagement.LOCK_KEY + ")");
-                lockHeld.countDown();
-                release.await(30, TimeUnit.SECONDS);
-                connection.rollback();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertThat(lockHeld.await(30, TimeUnit.SECONDS)).isTrue();
-        interruptedRuns.run();
-        assertThat(statusOf(left)).isEqualTo("running");
-        release.countDown();
-        otherImport.get(30, TimeUnit.SECONDS);
+        try (var otherImport = new ImportLockHolder(dataSource)) {
+            interruptedRuns.run();
+            assertThat(statusOf(left)).isEqualTo("running");
+        }
 
         interruptedRuns.run();
         assertThat(statusOf(left)).isEqualTo("failed");

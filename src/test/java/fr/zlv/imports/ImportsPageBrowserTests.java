@@ -79,21 +79,7 @@ class ImportsPageBrowserTests {
     @Test
     void anImportRunningElsewhereIsSaidBeforeTheFileIsSent() throws Exception {
         // another process's import (the command line) holds the database's import lock
-        var lockHeld = new java.util.concurrent.CountDownLatch(1);
-        var release = new java.util.concurrent.CountDownLatch(1);
-        var other = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-                connection.setAutoCommit(false);
-                statement.execute("select pg_advisory_xact_lock(" + LovacImportManagement.LOCK_KEY + ")");
-                lockHeld.countDown();
-                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
-                connection.rollback();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
-            org.assertj.core.api.Assertions.assertThat(lockHeld.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try (var otherImport = new ImportLockHolder(dataSource)) {
             Path file = new LovacCsv(2025).row("87085", "0859999999").write(dir, "pendant.csv");
             long runs = jdbc.sql("select count(*) from import_run").query(Long.class).single();
             Page page = importsPage();
@@ -101,9 +87,6 @@ class ImportsPageBrowserTests {
             assertThat(page.locator("#import-error")).containsText("Un import est déjà en cours");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from import_run").query(Long.class).single())
                     .isEqualTo(runs);
-        } finally {
-            release.countDown();
-            other.get(60, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 

@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.zlv.access.Role;
 import fr.zlv.access.UserManagement;
 import fr.zlv.shared.security.Roles;
+import fr.zlv.support.CrossTenantHarness.Browser;
 import fr.zlv.support.IntegrationTest;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,62 +53,24 @@ class LovacEntryPointsAuditIntegrationTests {
     // ---------------------------------------------------------------------------------------------------------
     // helpers
 
-    /** A signed-in session sending what the page's script sends (raw body, CSRF header). */
-    final class Session {
-        private static final Pattern CSRF = Pattern.compile(
-                "name=\"_csrf\"\\s+value=\"([^\"]+)\"|name=\"csrf-token\"\\s+content=\"([^\"]+)\"");
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-        private String csrf;
+    /** A signed-in browser session. */
+    private Browser signedIn(String email) {
+        Browser browser = new Browser(port);
+        assertThat(browser.signIn(email, passwordOf(email)).location()).as("sign-in of " + email).doesNotContain("erreur");
+        return browser;
+    }
 
-        Session(String email) {
-            get("/connexion");
-            HttpResponse<String> signIn = send(HttpRequest.newBuilder(uri("/connexion"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                            + "&password=" + URLEncoder.encode(passwordOf(email), StandardCharsets.UTF_8)
-                            + "&_csrf=" + csrf)));
-            assertThat(signIn.headers().firstValue("Location").orElse("")).as("sign-in of " + email).doesNotContain("erreur");
-            get("/compte");
-        }
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET());
-        }
-
-        /** As the page's script: the file as the raw body, the form values in the query string. */
-        HttpResponse<String> upload(String query, byte[] body) {
-            return send(HttpRequest.newBuilder(uri("/admin/imports/upload?" + query))
-                    .header("Content-Type", "application/octet-stream").header("X-CSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder builder) {
-            try {
-                HttpResponse<String> response = client.send(builder.timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                Matcher m = CSRF.matcher(response.body());
-                if (m.find()) {
-                    csrf = m.group(1) != null ? m.group(1) : m.group(2);
-                }
-                return response;
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+    /** As the page's script: the file as the raw body, the form values in the query string. */
+    private static Browser.Response upload(Browser browser, String query, byte[] body) {
+        return browser.postBody("/admin/imports/upload?" + query, "application/octet-stream", body);
     }
 
     private String passwordOf(String email) {
         return email.endsWith("@demo.zlv.fr") ? fr.zlv.support.BrowserSupport.DEMO_PASSWORD : PASSWORD;
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private Session admin() {
-        return new Session("admin@demo.zlv.fr");
+    private Browser admin() {
+        return signedIn("admin@demo.zlv.fr");
     }
 
     private String user(Role role) {
@@ -177,7 +133,7 @@ class LovacEntryPointsAuditIntegrationTests {
         }
     }
 
-    private static long runIdOf(HttpResponse<String> response) {
+    private static long runIdOf(Browser.Response response) {
         Matcher m = Pattern.compile("\"runId\":(\\d+)").matcher(response.body());
         assertThat(m.find()).as(response.body()).isTrue();
         return Long.parseLong(m.group(1));
@@ -206,27 +162,22 @@ class LovacEntryPointsAuditIntegrationTests {
         return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private String adminCookie(Session s) {
-        return ((CookieManager) s.client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .map(java.net.HttpCookie::toString).collect(Collectors.joining("; "));
-    }
-
     @Test
     void usersWhoAreNotAdminCannotImportNorSeeARunNorItsRejectedLines() throws Exception {
-        Session admin = admin();
-        long runId = runIdOf(admin.upload(query(Map.of("name", "secret-des-rejets.csv", "millesime", "2025")),
+        Browser admin = admin();
+        long runId = runIdOf(upload(admin, query(Map.of("name", "secret-des-rejets.csv", "millesime", "2025")),
                 lovac(2025, "87085", 2)));
         assertThat(awaitEnd(runId).hasRejects()).isTrue();
         long runs = runCount();
         for (Role role : List.of(Role.USUAL, Role.VISITOR)) {
-            Session other = new Session(user(role));
-            var upload = other.upload(query(Map.of("name", "intrus.csv", "millesime", "2025")), lovac(2025, "87085", 1));
-            assertThat(upload.statusCode()).as(role + " uploads").isEqualTo(403);
+            Browser other = signedIn(user(role));
+            var upload = upload(other, query(Map.of("name", "intrus.csv", "millesime", "2025")), lovac(2025, "87085", 1));
+            assertThat(upload.status()).as(role + " uploads").isEqualTo(403);
             assertThat(upload.body()).contains("Accès refusé");
             for (String path : List.of("/admin/imports", "/admin/imports/" + runId, "/admin/imports/" + runId + "/progression",
                     "/admin/imports/" + runId + "/rejets.csv", "/admin/imports/verification?millesime=2025")) {
                 var answer = other.get(path);
-                assertThat(answer.statusCode()).as(role + " GET " + path).isEqualTo(403);
+                assertThat(answer.status()).as(role + " GET " + path).isEqualTo(403);
                 assertThat(answer.body()).as(role + " GET " + path).doesNotContain("secret-des-rejets", "9990000001", "unknown-commune");
             }
         }
@@ -236,9 +187,9 @@ class LovacEntryPointsAuditIntegrationTests {
 
     @Test
     void forgedRunIdsGetNotFoundOrBadRequestInFrench() throws Exception {
-        Session admin = admin();
+        Browser admin = admin();
         // a run that rejected nothing has no rejects file
-        long clean = runIdOf(admin.upload(query(Map.of("name", "sans-rejet.csv", "millesime", "2025")), "x\n".getBytes()));
+        long clean = runIdOf(upload(admin, query(Map.of("name", "sans-rejet.csv", "millesime", "2025")), "x\n".getBytes()));
         awaitEnd(clean);
         Map<String, Integer> expected = Map.of(
                 "/admin/imports/987654321", 404,
@@ -252,7 +203,7 @@ class LovacEntryPointsAuditIntegrationTests {
                 "/admin/imports/99999999999999999999999", 400);
         expected.forEach((path, status) -> {
             var answer = admin.get(path);
-            assertThat(answer.statusCode()).as(path).isEqualTo(status);
+            assertThat(answer.status()).as(path).isEqualTo(status);
             assertThat(answer.body()).as(path).contains(status == 404 ? "Ressource introuvable" : "Requête invalide")
                     .doesNotContain("Exception", "at fr.zlv");
         });
@@ -260,7 +211,7 @@ class LovacEntryPointsAuditIntegrationTests {
 
     @Test
     void wrongFormValuesAndAnEmptyFileAreRefusedInFrenchAndWriteNothing() throws Exception {
-        Session admin = admin();
+        Browser admin = admin();
         long runs = runCount();
         byte[] file = lovac(2025, "87085", 1);
         record Case(String query, byte[] body, int status, String error) {
@@ -271,8 +222,8 @@ class LovacEntryPointsAuditIntegrationTests {
                 new Case(query(Map.of("name", "a.csv", "millesime", "deux mille")), file, 400, "Millésime : indiquez une année, par exemple 2025."),
                 new Case(query(Map.of("name", "a.csv", "millesime", "1999")), file, 409, "Millésime invalide : 1999 (attendu : une année, par exemple 2025)."),
                 new Case(query(Map.of("name", "a.csv", "millesime", "2025")), new byte[0], 400, "Fichier : le fichier envoyé est vide."))) {
-            var answer = admin.upload(c.query(), c.body());
-            assertThat(answer.statusCode()).as(c.query()).isEqualTo(c.status());
+            var answer = upload(admin, c.query(), c.body());
+            assertThat(answer.status()).as(c.query()).isEqualTo(c.status());
             assertThat(answer.body()).as(c.query()).isEqualTo("{\"error\":\"" + c.error() + "\"}");
         }
         assertThat(runCount()).isEqualTo(runs);
@@ -281,16 +232,16 @@ class LovacEntryPointsAuditIntegrationTests {
 
     @Test
     void aFileThatIsNotTheLovacOfTheMillesimeIsRefusedOnTheRunPageAndInTheList() throws Exception {
-        Session admin = admin();
+        Browser admin = admin();
         long housings = jdbc.sql("select count(*) from housing").query(Long.class).single();
         byte[] binary = new byte[50_000];
         new java.util.Random(1).nextBytes(binary);
-        long zip = runIdOf(admin.upload(query(Map.of("name", "lovac.zip", "millesime", "2025")), binary));
+        long zip = runIdOf(upload(admin, query(Map.of("name", "lovac.zip", "millesime", "2025")), binary));
         assertThat(awaitEnd(zip).status()).isEqualTo("refused");
         assertThat(admin.get("/admin/imports/" + zip).body()).contains("Fichier refusé",
                 "Colonnes obligatoires absentes : annee, ff_idlocal, invariant, debutvacance, groupe, aff, nature");
 
-        long other = runIdOf(admin.upload(query(Map.of("name", "lovac-2025.csv", "millesime", "2024")), lovac(2025, "87085", 2)));
+        long other = runIdOf(upload(admin, query(Map.of("name", "lovac-2025.csv", "millesime", "2024")), lovac(2025, "87085", 2)));
         assertThat(awaitEnd(other).status()).isEqualTo("refused");
         String refusal = "Le fichier est le millésime 2025 (colonne annee, ligne 2) et non 2024 comme demandé.";
         assertThat(admin.get("/admin/imports/" + other).body()).contains("Fichier refusé", refusal);
@@ -301,10 +252,10 @@ class LovacEntryPointsAuditIntegrationTests {
     /** Defect: the upload's copy stayed in the data folder for good once its import ended (GBs per national file). */
     @Test
     void theUploadedCopyIsRemovedOnceItsImportEndsWhateverTheOutcome() throws Exception {
-        Session admin = admin();
-        long imported = runIdOf(admin.upload(query(Map.of("name", "bon.csv", "millesime", "2025")), lovac(2025, "87085", 2)));
+        Browser admin = admin();
+        long imported = runIdOf(upload(admin, query(Map.of("name", "bon.csv", "millesime", "2025")), lovac(2025, "87085", 2)));
         assertThat(awaitEnd(imported).status()).isEqualTo("succeeded");
-        long refused = runIdOf(admin.upload(query(Map.of("name", "refuse.csv", "millesime", "2025")), "x\n".getBytes()));
+        long refused = runIdOf(upload(admin, query(Map.of("name", "refuse.csv", "millesime", "2025")), "x\n".getBytes()));
         assertThat(awaitEnd(refused).status()).isEqualTo("refused");
         assertThat(uploadsLeft()).isEmpty();
     }
@@ -317,7 +268,7 @@ class LovacEntryPointsAuditIntegrationTests {
     void aNulByteInAFieldDoesNotFailTheWholeImport() throws Exception {
         Path file = new LovacCsv(2025).row("87085", "0770000001", "ff_ddenom_1", "MAR\0TIN/PAUL")
                 .row("87085", "0770000002", "libvoie", "RUE\0\0 DU PONT").write(dir, "nul.csv");
-        long id = runIdOf(admin().upload(query(Map.of("name", "nul.csv", "millesime", "2025")), Files.readAllBytes(file)));
+        long id = runIdOf(upload(admin(), query(Map.of("name", "nul.csv", "millesime", "2025")), Files.readAllBytes(file)));
         ImportRunView run = awaitEnd(id);
         assertThat(run.status()).as(run.message()).isEqualTo("succeeded");
         assertThat(jdbc.sql("""
@@ -329,13 +280,13 @@ class LovacEntryPointsAuditIntegrationTests {
     /** Defect: an upload cut off midway (connection lost, tab closed) left its partial copy in the data folder. */
     @Test
     void anUploadCutOffMidwayLeavesNoFileAndNoRun() throws Exception {
-        Session admin = admin();
+        Browser admin = admin();
         long runs = runCount();
         try (var socket = new java.net.Socket("localhost", port)) {
             var out = socket.getOutputStream();
             out.write(("POST /admin/imports/upload?name=coupe.csv&millesime=2025 HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/octet-stream\r\nX-CSRF-TOKEN: " + admin.csrf + "\r\nCookie: "
-                    + adminCookie(admin) + "\r\nContent-Length: 100000000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    + "Content-Type: application/octet-stream\r\nX-CSRF-TOKEN: " + admin.csrf() + "\r\nCookie: "
+                    + admin.cookieHeader() + "\r\nContent-Length: 100000000\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.write(lovac(2025, "87085", 100));
             out.flush();
             long deadline = System.nanoTime() + 30_000_000_000L;
@@ -355,7 +306,7 @@ class LovacEntryPointsAuditIntegrationTests {
     /** Defect: a name with a NUL, a lone "/" or 300 characters gave a 500; an accented name was shown mangled. */
     @Test
     void theFileNameIsOnlyALabelWhateverItHolds() throws Exception {
-        Session admin = admin();
+        Browser admin = admin();
         Map<String, String> shown = new java.util.LinkedHashMap<>();
         shown.put("name=" + URLEncoder.encode("LOVAC été 2025 (Gironde).csv", StandardCharsets.UTF_8), "LOVAC été 2025 (Gironde).csv");
         shown.put("name=%2F", "lovac.csv");
@@ -366,16 +317,16 @@ class LovacEntryPointsAuditIntegrationTests {
         shown.put("name=..%2F..%2Fetc%2Fpasswd", "passwd");
         shown.put("name=" + "a".repeat(300) + ".csv", "a".repeat(200));
         for (var e : shown.entrySet()) {
-            var answer = admin.upload(e.getKey() + "&millesime=2025", "x\n".getBytes());
-            assertThat(answer.statusCode()).as(e.getKey()).isEqualTo(200);
+            var answer = upload(admin, e.getKey() + "&millesime=2025", "x\n".getBytes());
+            assertThat(answer.status()).as(e.getKey()).isEqualTo(200);
             ImportRunView run = awaitEnd(runIdOf(answer));
             assertThat(run.fileName()).as(e.getKey()).isEqualTo(e.getValue());
             assertThat(run.status()).as(e.getKey()).isEqualTo("refused");
         }
         assertThat(admin.get("/admin/imports").body()).contains("LOVAC été 2025 (Gironde).csv");
         assertThat(uploadsLeft()).isEmpty();
-        var missing = admin.upload("millesime=2025", "x\n".getBytes());
-        assertThat(missing.statusCode()).isEqualTo(400);
+        var missing = upload(admin, "millesime=2025", "x\n".getBytes());
+        assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("Requête invalide");
     }
 
@@ -397,12 +348,12 @@ class LovacEntryPointsAuditIntegrationTests {
             assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             String busy = "Un import est déjà en cours : attendez qu'il se termine avant d'en lancer un autre.";
             long runs = runCount();
-            var page = admin().upload(query(Map.of("name", "deuxieme.csv", "millesime", "2025")), lovac(2025, "87085", 1));
-            assertThat(page.statusCode()).isEqualTo(409);
+            var page = upload(admin(), query(Map.of("name", "deuxieme.csv", "millesime", "2025")), lovac(2025, "87085", 1));
+            assertThat(page.status()).isEqualTo(409);
             assertThat(page.body()).isEqualTo("{\"error\":\"" + busy + "\"}");
             // what the page asks before sending a file
             var verified = admin().get("/admin/imports/verification?millesime=2025");
-            assertThat(verified.statusCode()).isEqualTo(409);
+            assertThat(verified.status()).isEqualTo(409);
             assertThat(verified.body()).isEqualTo("{\"error\":\"" + busy + "\"}");
             assertThat(runCount()).isEqualTo(runs);
             assertThat(uploadsLeft()).isEmpty();
@@ -423,12 +374,12 @@ class LovacEntryPointsAuditIntegrationTests {
 
     @Test
     void theCheckBeforeSendingRefusesAWrongMillesimeInFrench() {
-        Session admin = admin();
+        Browser admin = admin();
         var missing = admin.get("/admin/imports/verification?millesime=abc");
-        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("Millésime : indiquez une année, par exemple 2025.");
         var outOfRange = admin.get("/admin/imports/verification?millesime=1999");
-        assertThat(outOfRange.statusCode()).isEqualTo(409);
+        assertThat(outOfRange.status()).isEqualTo(409);
         assertThat(outOfRange.body()).contains("Millésime invalide : 1999");
     }
 

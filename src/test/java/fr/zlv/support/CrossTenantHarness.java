@@ -232,16 +232,33 @@ public final class CrossTenantHarness {
         }
 
         public Response post(String path, Map<String, String> form) {
-            if (csrf == null) {
-                get(signedIn ? "/compte" : "/connexion");
-            }
             Map<String, String> fields = new LinkedHashMap<>(form);
-            if (csrf != null) {
+            if (csrf() != null) {
                 fields.put("_csrf", csrf);
             }
             return send(HttpRequest.newBuilder(uri(port, path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(encode(fields))), null);
+        }
+
+        /** A raw body with this browser's session and CSRF header, as a page's script sends a file. */
+        public Response postBody(String path, String contentType, byte[] body) {
+            return send(HttpRequest.newBuilder(uri(port, path)).header("Content-Type", contentType)
+                    .header("X-CSRF-TOKEN", csrf()).POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
+        }
+
+        /** The session's CSRF token, read from a page when none is known yet. */
+        public String csrf() {
+            if (csrf == null) {
+                get(signedIn ? "/compte" : "/connexion");
+            }
+            return csrf;
+        }
+
+        /** The session's cookies as a {@code Cookie} header, for a request written by hand. */
+        public String cookieHeader() {
+            return ((CookieManager) client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                    .map(java.net.HttpCookie::toString).collect(Collectors.joining("; "));
         }
 
         /** A JSON call with this browser's session (as the pages' scripts do). */
